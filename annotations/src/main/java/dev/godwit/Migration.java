@@ -1,0 +1,58 @@
+package dev.godwit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as a database migration with a stable ID.
+ *
+ * <pre>{@code
+ * final class CatalogMigrations {
+ *   @Migration("v1_backfill_language")
+ *   static void backfillLanguage(Handle handle) {
+ *     handle.execute("UPDATE books SET language = 'en' WHERE language IS NULL");
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The Godwit annotation processor finds every annotated method at compile time and generates a registry that
+ * the runtime's {@code MigrationRunner} reads at start-up: no class path scanning, no reflection. Migrations run
+ * in the natural order of their IDs ({@link MigrationIds#ORDER}), each in its own transaction, and each is recorded
+ * in a tracking table under its ID.
+ *
+ * <p>The processor reports a compile error, on the offending element, for each of these rules:
+ *
+ * <ul>
+ *   <li>The {@linkplain #value() ID} is unique in the compilation: no two methods carry the same ID. Nor may two
+ *       IDs differ only in letter case or in their separators ({@code v1.2} and {@code v1_2}), as their generated
+ *       constants would clash.
+ *   <li>The ID is valid: see {@link MigrationIds#isValid(String)} — 1 to 255 characters, starting with a letter
+ *       or digit, then letters, digits, {@code .}, {@code _} or {@code -}.
+ *   <li>The method is not {@code private}, not {@code abstract}, not generic, returns {@code void}, and takes
+ *       only parameters of the supported types, each at most once: {@code org.jdbi.v3.core.Handle} (the
+ *       migration's transaction) and {@code dev.godwit.runtime.MigrationContext}. It may declare any exceptions.
+ *   <li>The generated registry can reach the method: its class, and every class enclosing it, is a top-level or
+ *       {@code static} nested class that is not {@code private}; local and anonymous classes cannot hold
+ *       migrations. Package-private classes and methods are fine.
+ *   <li>An instance (non-{@code static}) method's class is not abstract and has a non-private constructor
+ *       without parameters, which the runtime calls unless it is configured with its own instance factory.
+ * </ul>
+ *
+ * <p>Once a migration has run anywhere, never rename its ID: databases track it by this string.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Migration {
+
+    /**
+     * The stable ID of this migration, such as {@code v1_backfill_language}: the primary key of its tracking row,
+     * and the key that orders it among all migrations ({@code v2} before {@code v10}).
+     *
+     * @return the migration ID
+     */
+    String value();
+}

@@ -1,0 +1,56 @@
+package dev.godwit.runtime;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+
+/**
+ * What a running migration may know about itself and its surroundings. A {@code @Migration} method receives it by
+ * declaring a parameter of this type, alone or beside a {@link Handle}:
+ *
+ * <pre>{@code
+ * @Migration("v4_reindex_titles")
+ * static void reindexTitles(Handle handle, MigrationContext context) {
+ *   context.logger().info("Reindexing on {}", context.database());
+ *   ...
+ * }
+ * }</pre>
+ */
+public interface MigrationContext {
+
+    /**
+     * Returns the ID of the running migration.
+     *
+     * @return the migration ID
+     */
+    String migrationId();
+
+    /**
+     * Returns the kind of database the migration runs on, for migrations that need database-specific SQL.
+     *
+     * @return the database kind
+     */
+    DatabaseKind database();
+
+    /**
+     * Returns the handle whose transaction the migration runs in; the same one a {@code Handle} parameter gets.
+     *
+     * @return the migration's handle
+     */
+    Handle handle();
+
+    /**
+     * Returns the {@link Jdbi} the runner was given, for work that must happen outside the migration's own
+     * transaction. Work done through it is not rolled back when the migration fails.
+     *
+     * @return the runner's {@code Jdbi}
+     */
+    Jdbi jdbi();
+
+    /**
+     * Returns a logger named after the migration ({@code dev.godwit.migration.<id>}).
+     *
+     * @return the migration's logger
+     */
+    Logger logger();
+}

@@ -1,0 +1,40 @@
+package dev.godwit.runtime;
+
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Everything a migration method's parameters and receiver are taken from, handed by the runner to
+ * {@link MigrationRegistry#run}. Generated registries call it; application code does not need to.
+ *
+ * <p>New kinds of parameters are added here as methods, so registries generated for them keep the same
+ * {@code run} signature.
+ */
+public interface MigrationInvocation {
+
+    /**
+     * Returns the handle whose transaction the migration runs in (for a {@code Handle} parameter).
+     *
+     * @return the handle; never {@code null}
+     */
+    Handle handle();
+
+    /**
+     * Returns the context of the running migration (for a {@link MigrationContext} parameter).
+     *
+     * @return the context; never {@code null}
+     */
+    MigrationContext context();
+
+    /**
+     * Returns the object an instance migration method is called on: from the runner's instance factory if one is
+     * configured ({@link MigrationRunner.Builder#instances}), else from {@code constructor}. One instance per
+     * class is kept for the whole run.
+     *
+     * @param type the class that declares the migration method
+     * @param constructor calls the class's no-argument constructor; generated code passes {@code Type::new}
+     * @param <T> the class
+     * @return the instance; never {@code null}
+     */
+    <T> T instance(Class<T> type, Supplier<? extends T> constructor);
+}
