@@ -36,12 +36,20 @@ public final class MigrationDefinition {
         return new MigrationDefinition(id, Objects.requireNonNull(source, "source"));
     }
 
-    /** Returns the migration ID. */
+    /**
+     * Returns the migration ID.
+     *
+     * @return the ID
+     */
     public String id() {
         return id;
     }
 
-    /** Returns where the migration is declared: {@code com.example.Outer.Inner#method} for a method. */
+    /**
+     * Returns where the migration is declared.
+     *
+     * @return {@code com.example.Outer.Inner#method} for a method
+     */
     public String source() {
         return source;
     }

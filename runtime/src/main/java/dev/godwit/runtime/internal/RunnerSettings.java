@@ -1,0 +1,24 @@
+package dev.godwit.runtime.internal;
+
+import dev.godwit.runtime.MigrationRegistry;
+import dev.godwit.runtime.internal.database.TableName;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The options of a runner, as its builder collected them. A new option is one more component here and one more
+ * builder method.
+ *
+ * @param table the tracking table
+ * @param registries the registries to run, or {@code null} to find them through {@link java.util.ServiceLoader}
+ * @param classLoader where to look for registries, or {@code null} for the thread's context class loader
+ * @param instanceFactory how to obtain instances for instance migrations, or {@code null} for their constructors
+ * @param clock the source of {@code executed_at}
+ */
+public record RunnerSettings(
+        TableName table,
+        List<MigrationRegistry> registries,
+        ClassLoader classLoader,
+        Function<Class<?>, ?> instanceFactory,
+        Clock clock) {}

@@ -1,0 +1,92 @@
+package dev.godwit.runtime.internal.database;
+
+import dev.godwit.MigrationIds;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
+
+/**
+ * The SQL of the tracking table on one database: its DDL with that database's natural types, the check for its
+ * existence, and how timestamps are stored. The queries and the upsert are standard SQL that PostgreSQL and SQLite
+ * (3.24 and newer) both accept; a database that differs overrides them.
+ *
+ * <p>Every statement names the table through {@link TableName#sql()}, which holds only checked identifiers.
+ */
+public interface TrackingDialect {
+
+    /** The length of the {@code id} column where the database has one: the longest valid ID. */
+    int ID_LENGTH = MigrationIds.MAX_LENGTH;
+
+    /**
+     * Returns whether the table exists, by a catalog query that needs no privilege on the table and takes no lock.
+     * The runner creates the table only when this says it is missing, so that a start needs no {@code CREATE}
+     * privilege once the table exists.
+     *
+     * @param handle the connection, in auto-commit mode
+     * @param table the table
+     * @return {@code true} if the table exists
+     */
+    boolean exists(Handle handle, TableName table);
+
+    /**
+     * Returns the {@code CREATE TABLE IF NOT EXISTS} statement of the tracking table.
+     *
+     * @param table the table
+     * @return the DDL
+     */
+    String createTable(TableName table);
+
+    /**
+     * Returns the query for every row, selecting {@code id, status, executed_at, execution_time_ms}.
+     *
+     * @param table the table
+     * @return the query
+     */
+    default String selectAll(TableName table) {
+        return "SELECT id, status, executed_at, execution_time_ms FROM " + table.sql();
+    }
+
+    /**
+     * Returns the query for one row, with the ID bound as {@code :id}, selecting the columns of {@link #selectAll}.
+     *
+     * @param table the table
+     * @return the query
+     */
+    default String selectOne(TableName table) {
+        return selectAll(table) + " WHERE id = :id";
+    }
+
+    /**
+     * Returns the statement that inserts or replaces one row, with {@code :id, :status, :executedAt,
+     * :executionTimeMs, :error} bound.
+     *
+     * @param table the table
+     * @return the upsert
+     */
+    default String upsert(TableName table) {
+        return "INSERT INTO " + table.sql() + " (id, status, executed_at, execution_time_ms, error)"
+                + " VALUES (:id, :status, :executedAt, :executionTimeMs, :error)"
+                + " ON CONFLICT (id) DO UPDATE SET status = excluded.status, executed_at = excluded.executed_at,"
+                + " execution_time_ms = excluded.execution_time_ms, error = excluded.error";
+    }
+
+    /**
+     * Returns how to bind a timestamp to {@code executed_at}.
+     *
+     * @param instant the timestamp
+     * @return the argument
+     */
+    Argument timestamp(Instant instant);
+
+    /**
+     * Reads a timestamp stored in {@code executed_at}.
+     *
+     * @param resultSet the result set, on a row
+     * @param column the column label
+     * @return the timestamp
+     * @throws SQLException if the driver cannot read it
+     */
+    Instant timestamp(ResultSet resultSet, String column) throws SQLException;
+}

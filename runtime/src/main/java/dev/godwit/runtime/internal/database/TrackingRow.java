@@ -1,0 +1,74 @@
+package dev.godwit.runtime.internal.database;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One row of the tracking table: the last outcome of one migration.
+ *
+ * @param id the migration ID (the primary key)
+ * @param status whether the last attempt succeeded
+ * @param executedAt when the last attempt started, to the millisecond
+ * @param executionTime how long its body took, to the millisecond
+ * @param error the failure's text for {@link Status#FAILED}; {@code null} on success, and whenever the row was read
+ *     (the runner never reads it back)
+ */
+public record TrackingRow(String id, Status status, Instant executedAt, Duration executionTime, String error) {
+
+    /** The values of the {@code status} column. */
+    public enum Status {
+        /** The migration's body and this row were committed together. */
+        SUCCESS("success"),
+        /** The migration threw; its changes were rolled back and it runs again on the next start. */
+        FAILED("failed");
+
+        private final String sql;
+
+        Status(String sql) {
+            this.sql = sql;
+        }
+
+        /**
+         * Returns the value stored in the {@code status} column.
+         *
+         * @return {@code success} or {@code failed}
+         */
+        public String sql() {
+            return sql;
+        }
+
+        static Status fromSql(String value) {
+            for (Status status : values()) {
+                if (status.sql.equals(value)) {
+                    return status;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Describes a successful attempt.
+     *
+     * @param id the migration ID
+     * @param executedAt when it started
+     * @param executionTime how long it took
+     * @return the row
+     */
+    public static TrackingRow success(String id, Instant executedAt, Duration executionTime) {
+        return new TrackingRow(id, Status.SUCCESS, executedAt, executionTime, null);
+    }
+
+    /**
+     * Describes a failed attempt.
+     *
+     * @param id the migration ID
+     * @param executedAt when it started
+     * @param executionTime how long it took until it failed
+     * @param error the failure's text
+     * @return the row
+     */
+    public static TrackingRow failed(String id, Instant executedAt, Duration executionTime, String error) {
+        return new TrackingRow(id, Status.FAILED, executedAt, executionTime, error);
+    }
+}
