@@ -1,0 +1,44 @@
+package com.example.bookshop.catalog;
+
+import dev.godwit.Migration;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The catalog's migrations, next to the catalog code. The class and its methods are package-private: the generated
+ * registry reaches them through a generated class in this package, so nothing here needs to be public.
+ */
+final class CatalogMigrations {
+
+    private CatalogMigrations() {}
+
+    /** Creates the {@code books} table. */
+    @Migration("v1_create_books")
+    static void createBooks(Handle handle) {
+        handle.execute("""
+                CREATE TABLE books (
+                  id BIGINT PRIMARY KEY,
+                  title VARCHAR(200) NOT NULL,
+                  author VARCHAR(200) NOT NULL,
+                  language VARCHAR(8)
+                )""");
+    }
+
+    /** Imports the starter catalog; the import tool of the day did not detect languages. */
+    @Migration("v2_import_starter_catalog")
+    static void importStarterCatalog(Handle handle) {
+        var insert = handle.prepareBatch("INSERT INTO books (id, title, author, language) VALUES (?, ?, ?, ?)");
+        insert.add(1, "The Left Hand of Darkness", "Ursula K. Le Guin", null);
+        insert.add(2, "Le Petit Prince", "Antoine de Saint-Exupéry", "fr");
+        insert.add(3, "The Dispossessed", "Ursula K. Le Guin", null);
+        insert.execute();
+    }
+
+    /**
+     * Backfills {@code language} for books imported before language detection existed. Its ID sorts after
+     * {@code v2_...}: IDs are ordered as versions, not as text.
+     */
+    @Migration("v10_backfill_language")
+    static void backfillLanguage(Handle handle) {
+        handle.execute("UPDATE books SET language = 'en' WHERE language IS NULL");
+    }
+}

@@ -1,0 +1,276 @@
+package dev.godwit.processor;
+
+import dev.godwit.MigrationIds;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The processor's work over the rounds of one compilation. State between rounds is kept as names and immutable
+ * models: javac's elements belong to one round.
+ *
+ * <ol>
+ *   <li>In each round that brings classes with migrations, check them and generate an invoker for each class
+ *       whose migrations are all valid. A class arrives whole in one round, and the new invoker guarantees a next
+ *       round.
+ *   <li>In the first round that brings no new migrations (others' generated sources may bring more in between),
+ *       generate the registry, once, if the compilation had no error. It is a source file, so it must come before
+ *       the last round, where javac would warn about it.
+ *   <li>In the last round, list the registry in {@code META-INF/services}, as resources are written.
+ * </ol>
+ */
+final class CompilationRounds {
+
+    static final String SERVICES_FILE = "META-INF/services/dev.godwit.runtime.MigrationRegistry";
+
+    private final ProcessingEnvironment environment;
+    private final Elements elements;
+    private final Filer filer;
+    private final Reporter reporter;
+    private final MigrationValidator validator;
+    private final IdConflicts conflicts;
+    private final LocalClassScanner localClasses;
+    private final CodeGenerator generator;
+
+    private final Set<String> sourceTypes = new HashSet<>();
+    private final Set<String> deferredClasses = new TreeSet<>();
+    private final Map<String, String> invokerOwners = new HashMap<>();
+    private final List<MigrationMethod> migrations = new ArrayList<>();
+    private Optional<RegistryName> configuredName;
+    private RegistryName writtenRegistry;
+
+    CompilationRounds(ProcessingEnvironment environment) {
+        this.environment = environment;
+        this.elements = environment.getElementUtils();
+        this.filer = environment.getFiler();
+        this.reporter = new Reporter(environment.getMessager(), elements);
+        this.validator = new MigrationValidator(elements, environment.getTypeUtils(), reporter);
+        this.conflicts = new IdConflicts(reporter);
+        this.localClasses = LocalClassScanner.create(environment, reporter);
+        this.generator = new CodeGenerator(elements.getTypeElement("javax.annotation.processing.Generated") != null);
+    }
+
+    void process(RoundEnvironment round) {
+        if (configuredName == null) {
+            configuredName = readRegistryOption();
+        }
+        if (round.processingOver()) {
+            writeServicesFile();
+            return;
+        }
+        for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+            sourceTypes.add(type.getQualifiedName().toString());
+        }
+        localClasses.scan(round.getRootElements());
+
+        Map<String, TypeElement> classes = new TreeMap<>();
+        TypeElement annotation = elements.getTypeElement(MigrationAnnotation.NAME);
+        if (annotation != null) {
+            for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation))) {
+                TypeElement type = (TypeElement) method.getEnclosingElement();
+                classes.put(type.getQualifiedName().toString(), type);
+            }
+        }
+        if (writtenRegistry != null) {
+            classes.values().forEach(this::reportTooLate);
+            return;
+        }
+        for (String name : deferredClasses) {
+            // Found again by name: this round's element sees the types generated since.
+            TypeElement type = elements.getTypeElement(name);
+            if (type != null) {
+                classes.put(name, type);
+            }
+        }
+        deferredClasses.clear();
+
+        Map<TypeElement, List<MigrationMethod>> validClasses = new LinkedHashMap<>();
+        for (TypeElement type : classes.values()) {
+            check(type).ifPresent(valid -> validClasses.put(type, valid));
+        }
+        Set<String> inConflict = conflicts.reportNewConflicts();
+        validClasses.forEach((type, valid) -> {
+            if (!inConflict.contains(type.getQualifiedName().toString())) {
+                writeInvoker(type, valid);
+            }
+        });
+        if (classes.isEmpty() && !migrations.isEmpty() && !reporter.hadErrors()) {
+            writeRegistry();
+        }
+    }
+
+    private Optional<RegistryName> readRegistryOption() {
+        String value = environment.getOptions().get(RegistryName.OPTION);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<RegistryName> name = RegistryName.parse(value);
+        if (name.isEmpty()) {
+            reporter.error(Messages.invalidRegistryName(RegistryName.OPTION, value));
+        }
+        return name;
+    }
+
+    /**
+     * Checks the migrations of {@code type}, reporting every problem, and returns them as models if all are
+     * valid. A class with a type or ID javac cannot resolve yet waits for the next round, as another processor may
+     * generate what is missing; if none does, javac reports it.
+     */
+    private Optional<List<MigrationMethod>> check(TypeElement type) {
+        List<ExecutableElement> methods = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (MigrationAnnotation.on(method).isPresent()) {
+                methods.add(method);
+            }
+        }
+        if (methods.stream().anyMatch(MigrationValidator::isUnresolved)) {
+            deferredClasses.add(type.getQualifiedName().toString());
+            return Optional.empty();
+        }
+        boolean valid = validator.isReachable(type);
+        List<MigrationMethod> models = new ArrayList<>();
+        for (ExecutableElement method : methods) {
+            String id = MigrationAnnotation.id(method).orElseThrow();
+            if (MigrationIds.isValid(id)) {
+                conflicts.add(
+                        id,
+                        type.getQualifiedName().toString(),
+                        method.getSimpleName().toString());
+            }
+            if (validator.isValid(method)) {
+                models.add(validator.toModel(method));
+            } else {
+                valid = false;
+            }
+        }
+        models.sort(Comparator.comparing(MigrationMethod::id, MigrationIds.ORDER));
+        return valid ? Optional.of(models) : Optional.empty();
+    }
+
+    private void writeInvoker(TypeElement type, List<MigrationMethod> models) {
+        String className = type.getQualifiedName().toString();
+        String invoker = models.get(0).invokerQualifiedName();
+        String owner = invokerOwners.putIfAbsent(invoker, className);
+        if (owner != null) {
+            reporter.error(Messages.invokerClash(className, invoker, owner), type);
+            return;
+        }
+        if (write(invoker, () -> generator.invoker(models, type).writeTo(filer))) {
+            migrations.addAll(models);
+        }
+    }
+
+    private void writeRegistry() {
+        RegistryName name = configuredName.orElseGet(() -> RegistryName.defaultFor(
+                migrations.stream().map(MigrationMethod::packageName).toList()));
+        if (elements.getTypeElement(name.qualifiedName()) != null && !isOwnPreviousOutput(name)) {
+            reporter.error(Messages.registryExists(name.qualifiedName(), RegistryName.OPTION));
+            return;
+        }
+        if (!name.packageName().isEmpty() && reportUnnamedPackages(name)) {
+            return;
+        }
+        List<MigrationMethod> ordered = new ArrayList<>(migrations);
+        ordered.sort(Comparator.comparing(MigrationMethod::id, MigrationIds.ORDER));
+        List<TypeElement> originatingElements = ordered.stream()
+                .map(MigrationMethod::className)
+                .distinct()
+                .sorted()
+                .map(elements::getTypeElement)
+                .toList();
+        if (write(
+                name.qualifiedName(),
+                () -> generator.registry(name, ordered, originatingElements).writeTo(filer))) {
+            writtenRegistry = name;
+        }
+    }
+
+    /** Reports each class in the unnamed package, which a registry in a named package cannot refer to. */
+    private boolean reportUnnamedPackages(RegistryName name) {
+        List<String> classes = migrations.stream()
+                .filter(migration -> migration.packageName().isEmpty())
+                .map(MigrationMethod::className)
+                .distinct()
+                .sorted()
+                .toList();
+        for (String className : classes) {
+            String message = Messages.unnamedPackage(className, name.qualifiedName(), RegistryName.OPTION);
+            reporter.error(message, elements.getTypeElement(className));
+        }
+        return !classes.isEmpty();
+    }
+
+    /**
+     * Whether the existing class of the registry's name is this module's registry from an earlier build, in the
+     * class output that this compilation overwrites. Builds that recompile without cleaning (Maven's incremental
+     * compilation, IDEs) have it on the class path; that is no clash, unlike the same name from another jar.
+     */
+    private boolean isOwnPreviousOutput(RegistryName name) {
+        if (sourceTypes.contains(name.qualifiedName())) {
+            return false;
+        }
+        try {
+            FileObject file =
+                    filer.getResource(StandardLocation.CLASS_OUTPUT, name.packageName(), name.simpleName() + ".class");
+            file.openInputStream().close();
+            return true;
+        } catch (IOException | IllegalArgumentException notThere) {
+            return false;
+        }
+    }
+
+    private void writeServicesFile() {
+        if (writtenRegistry == null || reporter.hadErrors()) {
+            return;
+        }
+        write(SERVICES_FILE, () -> {
+            FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICES_FILE);
+            try (Writer writer = file.openWriter()) {
+                writer.write(writtenRegistry.qualifiedName() + "\n");
+            }
+        });
+    }
+
+    private void reportTooLate(TypeElement type) {
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (MigrationAnnotation.on(method).isPresent()) {
+                String name = MigrationValidator.nameOf(method);
+                reporter.error(Messages.registryWritten(name, writtenRegistry.qualifiedName()), method);
+            }
+        }
+    }
+
+    private interface FileWrite {
+        void run() throws IOException;
+    }
+
+    /** Runs a write, reporting an I/O failure as an error; returns whether it succeeded. */
+    private boolean write(String file, FileWrite write) {
+        try {
+            write.run();
+            return true;
+        } catch (IOException e) {
+            reporter.error(Messages.writeFailed(file, e));
+            return false;
+        }
+    }
+}

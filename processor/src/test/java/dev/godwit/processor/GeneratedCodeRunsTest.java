@@ -1,0 +1,103 @@
+package dev.godwit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.godwit.processor.Compilations.compile;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.testing.compile.Compilation;
+import dev.godwit.runtime.MigrationDefinition;
+import dev.godwit.runtime.MigrationRegistry;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loads what the processor generated and runs it, as the runtime would, against a real SQLite file. */
+class GeneratedCodeRunsTest {
+
+    private static final List<String> IDS =
+            List.of("v1_backfill_language", "v2.1_seed_currencies", "v2_create_invoices", "v10_reindex_titles");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void registryListsMigrationsInIdOrderWithoutLoadingTheirClasses() throws Exception {
+        try (CompiledOutput output = compileFixtures()) {
+            MigrationRegistry registry = onlyRegistry(output);
+
+            Assertions.assertThat(registry.migrations())
+                    .containsExactly(
+                            MigrationDefinition.code(
+                                    "v1_backfill_language", "com.example.catalog.CatalogMigrations#backfillLanguage"),
+                            MigrationDefinition.code(
+                                    "v2.1_seed_currencies", "com.example.billing.BillingMigrations.Currencies#seed"),
+                            MigrationDefinition.code(
+                                    "v2_create_invoices", "com.example.billing.BillingMigrations#createInvoices"),
+                            MigrationDefinition.code(
+                                    "v10_reindex_titles", "com.example.catalog.CatalogMigrations#reindexTitles"));
+            Assertions.assertThat(List.of(
+                            "com.example.catalog.CatalogMigrations",
+                            "com.example.catalog.CatalogMigrations_GodwitMigrations",
+                            "com.example.billing.BillingMigrations",
+                            "com.example.billing.BillingMigrations$Currencies",
+                            "com.example.billing.BillingMigrations_GodwitMigrations",
+                            "com.example.billing.BillingMigrations_Currencies_GodwitMigrations"))
+                    .noneMatch(output::hasLoaded);
+        }
+    }
+
+    @Test
+    void registryRunsPackagePrivateStaticAndInstanceMethodsOnSqlite() throws Exception {
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + temp.resolve("godwit.db"));
+        Map<Class<?>, Object> instances = new HashMap<>();
+        try (CompiledOutput output = compileFixtures();
+                Handle handle = jdbi.open()) {
+            MigrationRegistry registry = onlyRegistry(output);
+            handle.execute("CREATE TABLE calls (migration TEXT NOT NULL)");
+
+            for (int index = 0; index < IDS.size(); index++) {
+                registry.run(index, new SimpleInvocation(jdbi, handle, IDS.get(index), instances));
+            }
+
+            Assertions.assertThat(handle.createQuery("SELECT migration FROM calls ORDER BY rowid")
+                            .mapTo(String.class)
+                            .list())
+                    .containsExactlyElementsOf(IDS);
+            Assertions.assertThat(instances.keySet())
+                    .extracting(Class::getName)
+                    .containsExactlyInAnyOrder(
+                            "com.example.catalog.CatalogMigrations",
+                            "com.example.billing.BillingMigrations$Currencies");
+        }
+    }
+
+    @Test
+    void runOutsideTheRegistryThrowsIndexOutOfBounds() throws Exception {
+        try (CompiledOutput output = compileFixtures()) {
+            MigrationRegistry registry = onlyRegistry(output);
+
+            assertThatThrownBy(() -> registry.run(IDS.size(), SimpleInvocation.withoutDatabase("none")))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> registry.run(-1, SimpleInvocation.withoutDatabase("none")))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    private CompiledOutput compileFixtures() {
+        Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
+        assertThat(compilation).succeededWithoutWarnings();
+        return CompiledOutput.load(compilation, temp.resolve("classes"));
+    }
+
+    private static MigrationRegistry onlyRegistry(CompiledOutput output) {
+        List<MigrationRegistry> registries = output.registries();
+        Assertions.assertThat(registries).hasSize(1);
+        return registries.get(0);
+    }
+}

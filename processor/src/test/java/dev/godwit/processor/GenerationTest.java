@@ -1,0 +1,88 @@
+package dev.godwit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.godwit.processor.Compilations.compile;
+import static dev.godwit.processor.Compilations.generatedSource;
+import static dev.godwit.processor.Compilations.golden;
+import static dev.godwit.processor.Compilations.servicesFile;
+import static dev.godwit.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+class GenerationTest {
+
+    @Test
+    void packagePrivateMigrationsInTwoPackagesGetARegistryInTheirCommonPackage() {
+        Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(generatedSource(compilation, "com.example.GodwitRegistry"))
+                .isEqualTo(golden("GodwitRegistry.java.txt"));
+    }
+
+    @Test
+    void invokerCallsStaticAndInstanceMethodsDirectly() {
+        Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(generatedSource(compilation, "com.example.catalog.CatalogMigrations_GodwitMigrations"))
+                .isEqualTo(golden("CatalogMigrations_GodwitMigrations.java.txt"));
+    }
+
+    @Test
+    void invokerOfANestedClassIsNamedAfterItsEnclosingClasses() {
+        Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(generatedSource(
+                        compilation, "com.example.billing.BillingMigrations_Currencies_GodwitMigrations"))
+                .isEqualTo(golden("BillingMigrations_Currencies_GodwitMigrations.java.txt"));
+    }
+
+    @Test
+    void servicesFileNamesTheRegistry() {
+        Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(servicesFile(compilation)).isEqualTo("com.example.GodwitRegistry\n");
+    }
+
+    @Test
+    void outputIsTheSameOnEveryCompilation() {
+        Compilation first = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
+        Compilation second = compile(Fixtures.billingMigrations(), Fixtures.catalogMigrations());
+
+        Assertions.assertThat(generatedSource(second, "com.example.GodwitRegistry"))
+                .isEqualTo(generatedSource(first, "com.example.GodwitRegistry"));
+    }
+
+    @Test
+    void registryOfOnePackageIsInThatPackage() {
+        Compilation compilation = compile(Fixtures.catalogMigrations());
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.catalog.GodwitRegistry");
+        Assertions.assertThat(servicesFile(compilation)).isEqualTo("com.example.catalog.GodwitRegistry\n");
+    }
+
+    @Test
+    void compilationWithoutMigrationsGeneratesNothing() {
+        JavaFileObject plain = source(
+                "com.example.Plain",
+                "package com.example;",
+                "",
+                "class Plain {",
+                "    @Deprecated static void old() {}",
+                "}");
+
+        Compilation compilation = compile(plain);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(compilation.generatedFiles())
+                .extracting(JavaFileObject::getName)
+                .containsExactly("/CLASS_OUTPUT/com/example/Plain.class");
+    }
+}
