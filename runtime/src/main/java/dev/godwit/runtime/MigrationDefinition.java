@@ -2,25 +2,37 @@ package dev.godwit.runtime;
 
 import dev.godwit.MigrationIds;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What the runtime knows about one migration before running it: its ID and where it comes from. Immutable.
+ * What the runtime knows about one migration before running it: its ID, its kind, where it comes from and the
+ * checksum of its content. Immutable.
  *
- * <p>Generated registries create these through {@link #code}; the runner checks each ID again with
- * {@link MigrationIds#isValid(String)} so a hand-written registry cannot bring an ID the processor would reject.
+ * <p>Generated registries create these through {@link #code}; the runner creates those of SQL files. Every factory
+ * checks the ID with {@link MigrationIds#isValid(String)}, so a hand-written registry cannot bring an ID the
+ * processor would reject.
  */
 public final class MigrationDefinition {
 
     private final String id;
+    private final MigrationKind kind;
     private final String source;
+    private final String checksum;
 
-    private MigrationDefinition(String id, String source) {
+    private MigrationDefinition(String id, MigrationKind kind, String source, String checksum) {
+        if (!MigrationIds.isValid(id)) {
+            throw new IllegalArgumentException("Invalid migration ID '" + id + "' from " + source
+                    + ": an ID has 1 to " + MigrationIds.MAX_LENGTH + " characters matching "
+                    + MigrationIds.PATTERN);
+        }
         this.id = id;
-        this.source = source;
+        this.kind = kind;
+        this.source = Objects.requireNonNull(source, "source");
+        this.checksum = checksum;
     }
 
     /**
-     * Describes a migration declared by a {@code @Migration} method.
+     * Describes a migration declared by a {@code @Migration} method, without a checksum.
      *
      * @param id the migration ID
      * @param source the method, as {@code com.example.Outer.Inner#method}
@@ -28,12 +40,34 @@ public final class MigrationDefinition {
      * @throws IllegalArgumentException if {@code id} is not a valid ID ({@link MigrationIds#isValid})
      */
     public static MigrationDefinition code(String id, String source) {
-        if (!MigrationIds.isValid(id)) {
-            throw new IllegalArgumentException("Invalid migration ID '" + id + "' from " + source
-                    + ": an ID has 1 to " + MigrationIds.MAX_LENGTH + " characters matching "
-                    + MigrationIds.PATTERN);
-        }
-        return new MigrationDefinition(id, Objects.requireNonNull(source, "source"));
+        return new MigrationDefinition(id, MigrationKind.CODE, source, null);
+    }
+
+    /**
+     * Describes a migration declared by a {@code @Migration} method.
+     *
+     * @param id the migration ID
+     * @param source the method, as {@code com.example.Outer.Inner#method}
+     * @param checksum the checksum the processor computed from the method's syntax tree, or {@code null} where the
+     *     compiler offered no tree to compute it from
+     * @return the definition
+     * @throws IllegalArgumentException if {@code id} is not a valid ID ({@link MigrationIds#isValid})
+     */
+    public static MigrationDefinition code(String id, String source, String checksum) {
+        return new MigrationDefinition(id, MigrationKind.CODE, source, checksum);
+    }
+
+    /**
+     * Describes a migration written as a SQL file.
+     *
+     * @param id the migration ID
+     * @param source the file's resource path, such as {@code db/migration/v3_add_language.sql}
+     * @param checksum the checksum of the file's content
+     * @return the definition
+     * @throws IllegalArgumentException if {@code id} is not a valid ID ({@link MigrationIds#isValid})
+     */
+    public static MigrationDefinition sql(String id, String source, String checksum) {
+        return new MigrationDefinition(id, MigrationKind.SQL, source, Objects.requireNonNull(checksum, "checksum"));
     }
 
     /**
@@ -46,22 +80,45 @@ public final class MigrationDefinition {
     }
 
     /**
-     * Returns where the migration is declared.
+     * Returns whether the migration is a method or a SQL file.
      *
-     * @return {@code com.example.Outer.Inner#method} for a method
+     * @return the kind
+     */
+    public MigrationKind kind() {
+        return kind;
+    }
+
+    /**
+     * Returns where the migration is declared: {@code com.example.Outer.Inner#method} for a method, the resource
+     * path for a SQL file.
+     *
+     * @return the source
      */
     public String source() {
         return source;
     }
 
+    /**
+     * Returns the checksum of the migration's content, which changes when what the migration does changes.
+     *
+     * @return the checksum, or empty where none could be computed
+     */
+    public Optional<String> checksum() {
+        return Optional.ofNullable(checksum);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof MigrationDefinition other && id.equals(other.id) && source.equals(other.source);
+        return o instanceof MigrationDefinition other
+                && id.equals(other.id)
+                && kind == other.kind
+                && source.equals(other.source)
+                && Objects.equals(checksum, other.checksum);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, source);
+        return Objects.hash(id, kind, source, checksum);
     }
 
     @Override
