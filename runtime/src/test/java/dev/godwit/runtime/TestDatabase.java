@@ -27,6 +27,11 @@ final class TestDatabase {
         return kind;
     }
 
+    /** The JDBC URL, for runners in other processes. */
+    String url() {
+        return url;
+    }
+
     /** The {@code Jdbi} tests give the runner; every {@code open()} is a new connection. */
     Jdbi jdbi() {
         return jdbi;
