@@ -37,9 +37,15 @@ import java.lang.annotation.Target;
  *   <li>The generated registry can reach the method: its class, and every class enclosing it, is a top-level or
  *       {@code static} nested class that is not {@code private}; local and anonymous classes cannot hold
  *       migrations. Package-private classes and methods are fine.
- *   <li>An instance (non-{@code static}) method's class is not abstract and has a non-private constructor
- *       without parameters, which the runtime calls unless it is configured with its own instance factory.
+ *   <li>An instance (non-{@code static}) method's class is a class, not an interface, enum or abstract class, and
+ *       has a non-private constructor without parameters that declares no checked exception; the runtime calls it
+ *       unless it is configured with its own instance factory.
+ *   <li>The migration appears before the registry is written: a method in a source that another annotation
+ *       processor generates after Godwit wrote its registry is an error.
  * </ul>
+ *
+ * <p>The processor option {@code -Agodwit.registry=com.example.AppMigrations} names the generated registry; by
+ * default it is {@code GodwitRegistry} in the package all migration classes share.
  *
  * <p>Once a migration has run anywhere, never rename its ID: databases track it by this string.
  */
