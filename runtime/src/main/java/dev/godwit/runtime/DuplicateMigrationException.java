@@ -3,9 +3,10 @@ package dev.godwit.runtime;
 import java.util.List;
 
 /**
- * Two migrations have the same ID: in two registries (two jars on one class path), or twice in one hand-written
- * registry. The message names every such ID with both declarations and their registries. Thrown before any database
- * work, so nothing has run and no tracking table has been created.
+ * Two migrations have the same ID: in two registries (two jars on one class path), twice in one hand-written
+ * registry, in the SQL files of two jars or folders, or as a method and a SQL file. The message names every such ID
+ * with both declarations: the methods with their registries, the SQL files with their URLs. Thrown before any
+ * database work, so nothing has run and no tracking table has been created.
  *
  * <p>Within one compilation the annotation processor already rejects a duplicate ID; this catches the ones that
  * meet only at run time.

@@ -3,7 +3,9 @@ package dev.godwit.runtime;
 import dev.godwit.runtime.internal.MigrationRun;
 import dev.godwit.runtime.internal.RunnerSettings;
 import dev.godwit.runtime.internal.database.TableName;
+import dev.godwit.runtime.internal.sql.SqlLocation;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -39,19 +41,29 @@ import org.jdbi.v3.core.Jdbi;
  *   <li>Finds the {@linkplain MigrationRegistry registries}: those given to {@link Builder#registries}, or else every
  *       one listed in a {@code META-INF/services/dev.godwit.runtime.MigrationRegistry} resource, through
  *       {@link ServiceLoader}. Two resources that list the same class name are a {@link DuplicateRegistryException}.
- *   <li>Merges their migrations into one list in natural ID order ({@link dev.godwit.MigrationIds#ORDER}). An ID
- *       declared twice is a {@link DuplicateMigrationException}. Both checks happen before any database work.
- *   <li>Opens one connection, recognizes the database from the JDBC driver's metadata ({@link DatabaseKind}; others
- *       are an {@link UnsupportedDatabaseException}), creates the tracking table if it does not exist, and reads all
- *       of its rows in one query. When everything has already run, that is all a start costs: no transaction and no
+ *   <li>Finds the SQL migrations: the {@code .sql} files directly in the {@linkplain Builder#sqlLocation(String) SQL
+ *       location} ({@code db/migration}) of every folder and jar on the class path, named {@code <id>.sql}, or
+ *       {@code <id>.postgresql.sql} and {@code <id>.sqlite.sql} for one database. A badly named file is an
+ *       {@link InvalidSqlMigrationException}.
+ *   <li>Merges the migrations of both into one list in natural ID order ({@link dev.godwit.MigrationIds#ORDER}), so
+ *       that SQL files and methods interleave. An ID declared twice (by two methods, two jars' SQL files, or a method
+ *       and a SQL file) is a {@link DuplicateMigrationException}. These checks happen before any database work.
+ *   <li>Opens one connection and recognizes the database from the JDBC driver's metadata ({@link DatabaseKind};
+ *       others are an {@link UnsupportedDatabaseException}). Picks each SQL migration's file for that database: its
+ *       variant, else its plain file; a migration with variants for other databases only is an
+ *       {@link InvalidSqlMigrationException}. Creates the tracking table if it does not exist, and reads all of its
+ *       rows in one query. When everything has already run, that is all a start costs: no transaction and no
  *       statement per migration, and no migration's class is loaded.
+ *   <li>Compares the checksum of each succeeded migration with the recorded one. A changed migration is not run
+ *       again; it is logged at WARN, or with {@linkplain Builder#strictChecksums(boolean) strict checksums} stops the
+ *       run with a {@link MigrationChangedException} before anything runs.
  *   <li>Runs each migration without a {@code success} row (none yet, or {@code failed}) in its own transaction:
  *       <ol>
  *         <li>takes a lock that ends with the transaction, so two runners never run one migration at the same time
  *             and a killed process leaves no lock behind: {@code pg_advisory_xact_lock} on PostgreSQL, SQLite's
  *             write lock on SQLite;
  *         <li>reads the migration's row again and skips it if another runner made it succeed in the meantime;
- *         <li>runs the body after a savepoint;
+ *         <li>runs the body after a savepoint: the method, or the SQL file's statements one by one;
  *         <li>on success, writes the {@code success} row in the same transaction, so the body's changes and their
  *             record commit together or not at all;
  *         <li>on an exception, rolls back to the savepoint, writes a {@code failed} row with the error in the same
@@ -67,9 +79,24 @@ import org.jdbi.v3.core.Jdbi;
  * <h2>The tracking table</h2>
  *
  * {@code godwit_migrations} unless {@linkplain Builder#table(String) configured}, with the columns {@code id}
- * (primary key), {@code status} ({@code success} or {@code failed}), {@code executed_at}, {@code execution_time_ms}
- * and {@code error} (the failure's exception and causes; {@code null} on success). PostgreSQL stores
+ * (primary key), {@code status} ({@code success} or {@code failed}), {@code executed_at}, {@code execution_time_ms},
+ * {@code error} (the failure's exception and causes; {@code null} on success) and {@code checksum} (the migration's
+ * checksum when it ran, success or failure; {@code null} for a method compiled without one). PostgreSQL stores
  * {@code executed_at} as {@code TIMESTAMPTZ}, SQLite as ISO-8601 text in UTC.
+ *
+ * <h2>Checksums</h2>
+ *
+ * A SQL file's checksum is the SHA-256 of its text, with CRLF and CR line endings read as LF and without a leading
+ * byte order mark. A method's checksum is computed by the annotation processor from the method's syntax tree, so
+ * that formatting and comments do not change it; methods compiled without one have none. A succeeded migration is
+ * {@link MigrationState#CHANGED} when both its current and its recorded checksum are known and differ.
+ * {@link #acceptChecksums(String...)} records the current checksums.
+ *
+ * <h2>Status and dry run</h2>
+ *
+ * {@link #status()} tells where every migration stands, and {@link #plan()} what a run would run now. Neither writes
+ * anything: they create no tracking table (a missing one means that nothing has run), take no lock and begin no
+ * transaction.
  *
  * <h2>Transactions</h2>
  *
@@ -77,17 +104,23 @@ import org.jdbi.v3.core.Jdbi;
  * On PostgreSQL each migration's transaction runs at {@code READ COMMITTED}, PostgreSQL's default, so that the
  * re-read after the lock sees what the runner that held the lock committed. The runner keeps no session state
  * between transactions, so it works behind a pooler in transaction mode (PgBouncer). The {@link Jdbi}'s connections
- * must start in auto-commit mode, as JDBC connections do by default.
+ * must start in auto-commit mode, as JDBC connections do by default. A SQL file runs in its migration's transaction
+ * like a method: it must not contain {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} (such a statement fails the
+ * migration before any of the file runs), and statements that cannot run in a transaction ({@code CREATE INDEX
+ * CONCURRENTLY}, {@code VACUUM}) fail.
  *
  * <h2>Logging</h2>
  *
  * Through SLF4J, on the logger {@code dev.godwit.runtime.MigrationRunner}: a line at INFO for each migration applied,
- * one at ERROR with the cause for each failure, one summary per run (WARN if anything failed), and DEBUG for the
- * migrations skipped, so a start with nothing to do logs the summary only. Every line about a migration names it,
- * and while a migration runs its ID is in the {@link org.slf4j.MDC} under {@value #MDC_KEY}. A migration's own
- * logger ({@link MigrationContext#logger()}) is named {@code dev.godwit.migration.<id>}.
+ * one at ERROR with the cause for each failure, one at WARN for each changed migration, one summary per run (WARN if
+ * anything failed), and DEBUG for the migrations skipped, so a start with nothing to do logs the summary only. Every
+ * line about a migration names it, and while a migration runs its ID is in the {@link org.slf4j.MDC} under
+ * {@value #MDC_KEY}. A migration's own logger ({@link MigrationContext#logger()}) is named
+ * {@code dev.godwit.migration.<id>}. {@linkplain Builder#listener(MigrationListener) Listeners} hear about each
+ * migration as it runs.
  *
- * <p>Instances are immutable and thread-safe; {@link #runAll()} can be called any number of times.
+ * <p>Instances are immutable and thread-safe; {@link #runAll()} can be called any number of times. Listeners are
+ * called on the thread that runs the migrations.
  */
 public final class MigrationRunner {
 
@@ -103,7 +136,7 @@ public final class MigrationRunner {
     }
 
     /**
-     * Runs every pending migration of every registry on the class path, with the default options.
+     * Runs every pending migration of every registry and SQL file on the class path, with the default options.
      *
      * <p>The same as {@code builder(jdbi).build().runAll()}.
      *
@@ -113,6 +146,32 @@ public final class MigrationRunner {
      */
     public static MigrationReport runAll(Jdbi jdbi) {
         return builder(jdbi).build().runAll();
+    }
+
+    /**
+     * Returns where every migration stands, with the default options; writes nothing.
+     *
+     * <p>The same as {@code builder(jdbi).build().status()}.
+     *
+     * @param jdbi how to connect to the database (PostgreSQL or SQLite)
+     * @return every migration known from code, SQL files or the tracking table, in ID order
+     * @throws GodwitException if the migrations or the database cannot be read; see {@link #status()}
+     */
+    public static List<MigrationStatus> status(Jdbi jdbi) {
+        return builder(jdbi).build().status();
+    }
+
+    /**
+     * Returns what {@link #runAll(Jdbi)} would run now, with the default options; writes nothing.
+     *
+     * <p>The same as {@code builder(jdbi).build().plan()}.
+     *
+     * @param jdbi how to connect to the database (PostgreSQL or SQLite)
+     * @return the migrations a run would run, in the order it would run them
+     * @throws GodwitException if the migrations or the database cannot be read; see {@link #plan()}
+     */
+    public static List<MigrationStatus> plan(Jdbi jdbi) {
+        return builder(jdbi).build().plan();
     }
 
     /**
@@ -132,7 +191,11 @@ public final class MigrationRunner {
      *     thrown ({@link MigrationReport#throwIfFailed()})
      * @throws DuplicateRegistryException if two service resources list the same registry class name
      * @throws InvalidRegistryException if a registry cannot be loaded or breaks its contract
+     * @throws InvalidSqlMigrationException if a SQL file is badly named or unreadable, or a SQL migration has no file
+     *     for this database
      * @throws DuplicateMigrationException if two migrations have the same ID
+     * @throws MigrationChangedException with {@linkplain Builder#strictChecksums(boolean) strict checksums}, if a
+     *     succeeded migration has changed; nothing has run then
      * @throws InvalidConfigurationException if the {@code Jdbi}'s connections are already in a transaction
      * @throws UnsupportedDatabaseException if the database is neither PostgreSQL nor SQLite
      * @throws DatabaseAccessException if no connection can be opened or a transaction cannot be begun or committed
@@ -141,6 +204,74 @@ public final class MigrationRunner {
      */
     public MigrationReport runAll() {
         return new MigrationRun(jdbi, settings).execute();
+    }
+
+    /**
+     * Returns where every migration stands: each migration of code and SQL files, and each row of the tracking table
+     * that is of neither ({@link MigrationState#UNKNOWN}), in natural ID order.
+     *
+     * <p>Writes nothing, not even the tracking table: a missing table means that every migration is
+     * {@link MigrationState#PENDING}. It takes no lock and begins no transaction, so it may be called while a run is
+     * under way, and sees what that run has committed.
+     *
+     * @return the status of every migration, in ID order
+     * @throws DuplicateRegistryException if two service resources list the same registry class name
+     * @throws InvalidRegistryException if a registry cannot be loaded or breaks its contract
+     * @throws InvalidSqlMigrationException if a SQL file is badly named or unreadable, or a SQL migration has no file
+     *     for this database
+     * @throws DuplicateMigrationException if two migrations have the same ID
+     * @throws InvalidConfigurationException if the {@code Jdbi}'s connections are already in a transaction
+     * @throws UnsupportedDatabaseException if the database is neither PostgreSQL nor SQLite
+     * @throws DatabaseAccessException if no connection can be opened
+     * @throws TrackingTableException if the tracking table cannot be read
+     */
+    public List<MigrationStatus> status() {
+        return new MigrationRun(jdbi, settings).status();
+    }
+
+    /**
+     * Returns what {@link #runAll()} would run now, a dry run: the {@link MigrationState#PENDING} and
+     * {@link MigrationState#FAILED} migrations, in the order a run would run them. {@link MigrationState#CHANGED}
+     * migrations are not in it, as a run does not run them again.
+     *
+     * <p>Writes nothing, not even the tracking table: a missing table means that every migration is pending. It takes
+     * no lock and begins no transaction.
+     *
+     * @return the migrations a run would run, in order
+     * @throws MigrationChangedException with {@linkplain Builder#strictChecksums(boolean) strict checksums}, if a
+     *     succeeded migration has changed: a run would run nothing and throw it too
+     * @throws GodwitException as {@link #status()} does
+     */
+    public List<MigrationStatus> plan() {
+        return new MigrationRun(jdbi, settings).plan();
+    }
+
+    /**
+     * Accepts changed migrations: records the current checksum of succeeded migrations as theirs, so that they are no
+     * longer {@link MigrationState#CHANGED}. For a change that was made on purpose (a comment, a fix that must not
+     * run again) after the migration had run; whatever the change should still do belongs in a new migration.
+     *
+     * <p>With no IDs, accepts every changed migration. With IDs, accepts each of them whose checksum differs from the
+     * recorded one, including those recorded without a checksum; the others are left as they are. The checksums are
+     * written in one transaction under the migration lock, so it waits for a run that is under way on the same
+     * tracking table. Nothing else is written; a missing tracking table is not created.
+     *
+     * @param ids the IDs of the migrations whose changes to accept, or none for every changed migration
+     * @return the status of each migration whose checksum was recorded, as it was before: its {@link
+     *     MigrationStatus#recordedChecksum()} is the replaced checksum and its {@link MigrationStatus#checksum()} the
+     *     new one; in ID order, empty if nothing changed
+     * @throws ChecksumAcceptanceException if an ID is of no migration in code or SQL files, or of one that has not
+     *     succeeded; nothing is written then
+     * @throws UnableToAcquireLockException if the migration lock cannot be taken
+     * @throws GodwitException as {@link #status()} does, and a {@link TrackingTableException} if the table cannot be
+     *     written
+     */
+    public List<MigrationStatus> acceptChecksums(String... ids) {
+        Objects.requireNonNull(ids, "ids");
+        for (String id : ids) {
+            Objects.requireNonNull(id, "ids must not hold null");
+        }
+        return new MigrationRun(jdbi, settings).acceptChecksums(List.of(ids));
     }
 
     /**
@@ -153,6 +284,9 @@ public final class MigrationRunner {
         private TableName table = TableName.DEFAULT;
         private List<MigrationRegistry> registries;
         private ClassLoader classLoader;
+        private String sqlLocation = SqlLocation.DEFAULT;
+        private boolean strictChecksums;
+        private final List<MigrationListener> listeners = new ArrayList<>();
         private Function<Class<?>, ?> instances;
 
         private Builder(Jdbi jdbi) {
@@ -200,15 +334,55 @@ public final class MigrationRunner {
         }
 
         /**
-         * Sets the class loader whose {@code META-INF/services} resources list the registries; default the thread's
-         * context class loader at the time of the run, or else the one that loaded Godwit. Not used when
-         * {@linkplain #registries(MigrationRegistry...) registries are given}.
+         * Sets the class loader whose resources hold the SQL migrations and whose {@code META-INF/services} resources
+         * list the registries; default the thread's context class loader at the time of the run, or else the one
+         * that loaded Godwit. When {@linkplain #registries(MigrationRegistry...) registries are given}, it is used for
+         * the SQL migrations only.
          *
          * @param classLoader the class loader
          * @return this builder
          */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Sets the class path folder that holds the SQL migrations; default {@code db/migration}. Every folder and
+         * jar on the class path may have one; the {@code .sql} files directly in it are migrations.
+         *
+         * @param location a resource path such as {@code db/migration}: folder names of {@code [A-Za-z0-9_.-]}
+         *     separated by {@code /}, without a leading or trailing {@code /}
+         * @return this builder
+         * @throws InvalidConfigurationException if {@code location} is not of that form
+         */
+        public Builder sqlLocation(String location) {
+            this.sqlLocation = SqlLocation.check(Objects.requireNonNull(location, "location"));
+            return this;
+        }
+
+        /**
+         * Sets whether a succeeded migration that has changed since it ran (its checksum differs from the recorded
+         * one) stops the run with a {@link MigrationChangedException} before anything runs; default {@code false}:
+         * a warning is logged for each, and the run goes on without running them again.
+         *
+         * @param strict {@code true} to stop the run on a changed migration
+         * @return this builder
+         */
+        public Builder strictChecksums(boolean strict) {
+            this.strictChecksums = strict;
+            return this;
+        }
+
+        /**
+         * Adds a listener that hears about each migration the run attempts and about the end of the run. May be
+         * called more than once; listeners are called in the order they were added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(MigrationListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -237,7 +411,16 @@ public final class MigrationRunner {
          */
         public MigrationRunner build() {
             return new MigrationRunner(
-                    jdbi, new RunnerSettings(table, registries, classLoader, instances, Clock.systemUTC()));
+                    jdbi,
+                    new RunnerSettings(
+                            table,
+                            registries,
+                            classLoader,
+                            sqlLocation,
+                            strictChecksums,
+                            List.copyOf(listeners),
+                            instances,
+                            Clock.systemUTC()));
         }
     }
 }

@@ -18,7 +18,7 @@ public class UnableToAcquireLockException extends GodwitException {
     /**
      * Creates the exception.
      *
-     * @param migrationId the migration the lock was taken for
+     * @param migrationId the migration the lock was taken for, or {@code null} when it was taken to accept checksums
      * @param message the lock, the migration, and what went wrong
      * @param cause the JDBI or JDBC exception
      */
@@ -30,7 +30,8 @@ public class UnableToAcquireLockException extends GodwitException {
     /**
      * Returns the ID of the migration the lock was taken for.
      *
-     * @return the migration ID
+     * @return the migration ID, or {@code null} when the lock was taken by
+     *     {@link MigrationRunner#acceptChecksums(String...)}
      */
     public String migrationId() {
         return migrationId;

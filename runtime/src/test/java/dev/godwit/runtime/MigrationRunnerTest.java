@@ -264,7 +264,8 @@ class MigrationRunnerTest {
                         "status character varying NO",
                         "executed_at timestamp with time zone NO",
                         "execution_time_ms bigint NO",
-                        "error text YES");
+                        "error text YES",
+                        "checksum character varying YES");
     }
 
     @Test
@@ -283,7 +284,8 @@ class MigrationRunnerTest {
                         "status TEXT 1",
                         "executed_at TEXT 1",
                         "execution_time_ms INTEGER 1",
-                        "error TEXT 0");
+                        "error TEXT 0",
+                        "checksum TEXT 0");
         String executedAt = database.jdbi()
                 .withHandle(handle -> handle.createQuery("SELECT executed_at FROM godwit_migrations")
                         .mapTo(String.class)

@@ -77,7 +77,36 @@ class NoOpStartTest {
         assertThat(recorder.statements.get(0))
                 .contains(kind == DatabaseKind.POSTGRESQL ? "to_regclass" : "sqlite_master");
         assertThat(recorder.statements.get(1))
-                .isEqualTo("SELECT id, status, executed_at, execution_time_ms FROM godwit_migrations");
+                .isEqualTo("SELECT id, status, executed_at, execution_time_ms, error, checksum FROM godwit_migrations");
+    }
+
+    @EachDatabase
+    void sqlMigrationsAddNoStatementToAStartWithEverythingApplied(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        MigrationRunner.builder(database.jdbi())
+                .sqlLocation("sql/bookshop")
+                .registries(new TestRegistry()
+                        .add(
+                                "v2_backfill_language",
+                                invocation -> invocation
+                                        .handle()
+                                        .execute("UPDATE books SET language = 'en' WHERE language IS NULL")))
+                .build()
+                .runAll();
+        Jdbi jdbi = database.newJdbi();
+        Recorder recorder = new Recorder(jdbi);
+
+        MigrationReport report = MigrationRunner.builder(jdbi)
+                .sqlLocation("sql/bookshop")
+                .registries(new TestRegistry().add("v2_backfill_language", invocation -> {
+                    throw new AssertionError("must not run");
+                }))
+                .build()
+                .runAll();
+
+        assertThat(report.alreadyApplied()).hasSize(4);
+        assertThat(recorder.transactions).hasValue(0);
+        assertThat(recorder.statements).hasSize(2);
     }
 
     @EachDatabase

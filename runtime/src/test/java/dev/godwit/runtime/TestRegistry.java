@@ -31,9 +31,19 @@ class TestRegistry implements MigrationRegistry {
     }
 
     TestRegistry add(String id, Body body) {
-        definitions.add(MigrationDefinition.code(id, source(id)));
+        return add(id, null, body);
+    }
+
+    /** Adds a migration with the checksum the annotation processor would have computed for it. */
+    TestRegistry add(String id, String checksum, Body body) {
+        definitions.add(MigrationDefinition.code(id, source(id), checksum));
         bodies.add(body);
         return this;
+    }
+
+    /** Adds a migration that writes its ID to the {@code events} table, with a checksum. */
+    TestRegistry event(String id, String checksum) {
+        return add(id, checksum, invocation -> insertEvent(invocation, id));
     }
 
     /** Adds a migration that writes its ID to the {@code events} table. */

@@ -33,6 +33,7 @@ final class MigrationExecutor {
     private final DatabaseSupport database;
     private final TrackingTable tracking;
     private final Instances instances;
+    private final Listeners listeners;
     private final Clock clock;
 
     MigrationExecutor(
@@ -41,17 +42,20 @@ final class MigrationExecutor {
             DatabaseSupport database,
             TrackingTable tracking,
             Instances instances,
+            Listeners listeners,
             Clock clock) {
         this.jdbi = jdbi;
         this.handle = handle;
         this.database = database;
         this.tracking = tracking;
         this.instances = instances;
+        this.listeners = listeners;
         this.clock = clock;
     }
 
     /**
-     * Runs the migration unless another runner has made it succeed, and records the outcome.
+     * Runs the migration unless another runner has made it succeed, and records the outcome. The listeners hear
+     * about it before and after, with the migration's ID in the MDC.
      *
      * @return {@code APPLIED}, {@code FAILED}, or {@code ALREADY_APPLIED} if another runner got there first
      * @throws dev.godwit.runtime.GodwitException if the runner, not the migration, failed: nothing is committed
@@ -60,8 +64,10 @@ final class MigrationExecutor {
         String outerMdc = MDC.get(MigrationRunner.MDC_KEY);
         MDC.put(MigrationRunner.MDC_KEY, migration.id());
         try {
+            listeners.beforeMigration(migration.definition());
             MigrationResult result = inTransaction(migration);
             log(result);
+            listeners.afterMigration(result);
             return result;
         } finally {
             if (outerMdc == null) {
@@ -99,12 +105,13 @@ final class MigrationExecutor {
         long start = System.nanoTime();
         Throwable failure = runBody(transaction, migration);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        String checksum = migration.definition().checksum().orElse(null);
         if (failure == null) {
-            tracking.write(transaction, TrackingRow.success(id, executedAt, duration));
+            tracking.write(transaction, TrackingRow.success(id, executedAt, duration, checksum));
             return MigrationResult.applied(migration.definition(), executedAt, duration);
         }
         rollbackToSavepoint(transaction, id, failure);
-        tracking.write(transaction, TrackingRow.failed(id, executedAt, duration, ErrorText.of(failure)));
+        tracking.write(transaction, TrackingRow.failed(id, executedAt, duration, ErrorText.of(failure), checksum));
         return MigrationResult.failed(migration.definition(), executedAt, duration, failure);
     }
 
@@ -153,7 +160,7 @@ final class MigrationExecutor {
                 jdbi,
                 LoggerFactory.getLogger("dev.godwit.migration." + migration.id()));
         try {
-            migration.registry().run(migration.index(), new RunningMigrationInvocation(context, instances));
+            migration.body().run(context, instances);
             return null;
         } catch (VirtualMachineError e) {
             // Out of memory or stack: recording it may well fail too. The transaction rolls back and the error

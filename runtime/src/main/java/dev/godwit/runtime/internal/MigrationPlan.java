@@ -1,54 +1,117 @@
 package dev.godwit.runtime.internal;
 
 import dev.godwit.MigrationIds;
+import dev.godwit.runtime.DatabaseKind;
 import dev.godwit.runtime.DuplicateMigrationException;
 import dev.godwit.runtime.InvalidRegistryException;
+import dev.godwit.runtime.InvalidSqlMigrationException;
 import dev.godwit.runtime.MigrationDefinition;
 import dev.godwit.runtime.MigrationRegistry;
+import dev.godwit.runtime.internal.sql.SqlFile;
+import dev.godwit.runtime.internal.sql.SqlFileName;
+import dev.godwit.runtime.internal.sql.SqlMigration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Merges the migrations of every registry into one list in natural ID order, after checking each registry keeps its
- * contract and no ID is declared twice. Touches no database, so every mistake found here is found before anything
- * runs.
+ * Merges the migrations of every registry and every SQL file into one list in natural ID order, after checking each
+ * registry keeps its contract and no ID is declared twice. Touches no database: every mistake found here is found
+ * before anything runs, and {@link #forDatabase} needs only the kind of database, which the JDBC driver's metadata
+ * tells without a statement.
  */
 final class MigrationPlan {
 
-    private MigrationPlan() {}
+    private final List<PlannedMigration> code;
+    private final List<SqlMigration> sql;
+
+    private MigrationPlan(List<PlannedMigration> code, List<SqlMigration> sql) {
+        this.code = code;
+        this.sql = sql;
+    }
 
     /**
-     * Returns every migration of the registries, in natural ID order.
+     * Checks the migrations of the registries and SQL files.
      *
      * <p>Registries are generated in ID order, but a hand-written one need not be, and their merge needs a sort
      * anyway; so the order of each registry's list is not relied upon, only its indexes.
      *
+     * @param registries the registries
+     * @param sql the SQL migrations, one per ID and class path root
      * @throws InvalidRegistryException if a registry's migrations cannot be read or are not valid
-     * @throws DuplicateMigrationException if an ID is declared more than once, naming every such ID
+     * @throws DuplicateMigrationException if an ID is declared more than once, by methods, SQL files or both, naming
+     *     every such ID
      */
-    static List<PlannedMigration> of(List<MigrationRegistry> registries) {
-        List<PlannedMigration> plan = new ArrayList<>();
-        Map<String, PlannedMigration> byId = new HashMap<>();
-        Map<String, List<PlannedMigration>> duplicates = new TreeMap<>(MigrationIds.ORDER);
+    static MigrationPlan of(List<MigrationRegistry> registries, List<SqlMigration> sql) {
+        List<PlannedMigration> code = new ArrayList<>();
+        Map<String, String> firstOrigin = new HashMap<>();
+        Map<String, List<String>> duplicates = new TreeMap<>(MigrationIds.ORDER);
         for (MigrationRegistry registry : registries) {
             List<MigrationDefinition> definitions = migrationsOf(registry);
             for (int index = 0; index < definitions.size(); index++) {
-                PlannedMigration migration = new PlannedMigration(registry, index, check(registry, definitions, index));
-                PlannedMigration first = byId.putIfAbsent(migration.id(), migration);
-                if (first != null) {
-                    duplicates
-                            .computeIfAbsent(migration.id(), id -> new ArrayList<>(List.of(first)))
-                            .add(migration);
-                }
-                plan.add(migration);
+                MigrationDefinition definition = check(registry, definitions, index);
+                int position = index;
+                PlannedMigration migration = new PlannedMigration(
+                        definition,
+                        definition.source() + " (registry "
+                                + registry.getClass().getName() + ")",
+                        (context, instances) ->
+                                registry.run(position, new RunningMigrationInvocation(context, instances)));
+                declare(migration.id(), migration.origin(), firstOrigin, duplicates);
+                code.add(migration);
             }
+        }
+        for (SqlMigration migration : sql) {
+            declare(migration.id(), migration.origin(), firstOrigin, duplicates);
         }
         if (!duplicates.isEmpty()) {
             throw duplicateMigrations(duplicates);
+        }
+        return new MigrationPlan(code, sql);
+    }
+
+    private static void declare(
+            String id, String origin, Map<String, String> firstOrigin, Map<String, List<String>> duplicates) {
+        String first = firstOrigin.putIfAbsent(id, origin);
+        if (first != null) {
+            duplicates
+                    .computeIfAbsent(id, key -> new ArrayList<>(List.of(first)))
+                    .add(origin);
+        }
+    }
+
+    /**
+     * Returns every migration in natural ID order, with each SQL migration's file for this database: its variant
+     * for it, else its plain file.
+     *
+     * @param kind the database the migrations run on
+     * @return the migrations
+     * @throws InvalidSqlMigrationException naming every SQL migration that has variants for other databases only
+     */
+    List<PlannedMigration> forDatabase(DatabaseKind kind) {
+        List<PlannedMigration> plan = new ArrayList<>(code);
+        List<String> missing = new ArrayList<>();
+        for (SqlMigration migration : sql) {
+            Optional<SqlFile> file = migration.fileFor(kind);
+            if (file.isEmpty()) {
+                missing.add("The SQL migration " + migration.id() + " has variants for other databases only ("
+                        + migration.origin() + ") and none for " + SqlFileName.suffixOf(kind) + ": add "
+                        + migration.id() + "." + SqlFileName.suffixOf(kind) + ".sql, or " + migration.id()
+                        + ".sql for every database without a variant of its own.");
+                continue;
+            }
+            SqlFile selected = file.get();
+            plan.add(new PlannedMigration(
+                    MigrationDefinition.sql(selected.id(), selected.resource(), selected.checksum()),
+                    migration.origin(),
+                    new SqlMigrationBody(selected)));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidSqlMigrationException(missing);
         }
         plan.sort(Comparator.comparing(PlannedMigration::id, MigrationIds.ORDER));
         return plan;
@@ -90,23 +153,18 @@ final class MigrationPlan {
         return definition;
     }
 
-    private static DuplicateMigrationException duplicateMigrations(Map<String, List<PlannedMigration>> duplicates) {
+    private static DuplicateMigrationException duplicateMigrations(Map<String, List<String>> duplicates) {
         StringBuilder message = new StringBuilder();
-        duplicates.forEach((id, migrations) -> {
-            message.append(message.length() == 0 ? "" : "\n")
-                    .append("Migration ID '")
-                    .append(id)
-                    .append("' is declared ")
-                    .append(migrations.size() == 2 ? "twice" : migrations.size() + " times")
-                    .append(": ");
-            for (int i = 0; i < migrations.size(); i++) {
-                message.append(i == 0 ? "by " : " and by ")
-                        .append(migrations.get(i).origin());
-            }
-            message.append('.');
-        });
-        message.append("\nA migration ID must be unique across every registry on the class path: rename all but one"
-                + " of them. Nothing has run.");
+        duplicates.forEach((id, origins) -> message.append(message.length() == 0 ? "" : "\n")
+                .append("Migration ID '")
+                .append(id)
+                .append("' is declared ")
+                .append(origins.size() == 2 ? "twice" : origins.size() + " times")
+                .append(": by ")
+                .append(String.join(" and by ", origins))
+                .append('.'));
+        message.append("\nA migration ID must be unique across every registry and SQL migration file on the class"
+                + " path: rename all but one of them. Nothing has run.");
         return new DuplicateMigrationException(List.copyOf(duplicates.keySet()), message.toString());
     }
 }

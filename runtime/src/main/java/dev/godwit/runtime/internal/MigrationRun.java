@@ -2,17 +2,23 @@ package dev.godwit.runtime.internal;
 
 import dev.godwit.runtime.DatabaseAccessException;
 import dev.godwit.runtime.InvalidConfigurationException;
+import dev.godwit.runtime.MigrationChangedException;
 import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.MigrationReport;
 import dev.godwit.runtime.MigrationResult;
 import dev.godwit.runtime.MigrationRunner;
+import dev.godwit.runtime.MigrationState;
+import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.internal.database.DatabaseSupport;
 import dev.godwit.runtime.internal.database.TrackingRow;
 import dev.godwit.runtime.internal.database.TrackingTable;
+import dev.godwit.runtime.internal.sql.SqlMigration;
+import dev.godwit.runtime.internal.sql.SqlMigrationDiscovery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.CloseException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -21,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of {@link MigrationRunner#runAll()}: plan, then one connection for the tracking table and every pending
- * migration. See {@link MigrationRunner} for the steps.
+ * What a {@link MigrationRunner} does with its options: a run ({@link MigrationRunner#runAll()}), and the read-only
+ * {@link MigrationRunner#status()} and {@link MigrationRunner#plan()}, and {@link MigrationRunner#acceptChecksums}.
+ * Each finds the migrations, then works on one connection. See {@link MigrationRunner} for the steps.
  */
 public final class MigrationRun {
 
@@ -50,28 +57,156 @@ public final class MigrationRun {
      */
     public MigrationReport execute() {
         long start = System.nanoTime();
-        List<MigrationRegistry> registries = registries();
-        List<PlannedMigration> plan = MigrationPlan.of(registries);
-        LOG.debug("Found {} migrations in {} registries", plan.size(), registries.size());
-        List<MigrationResult> results;
-        try (Handle handle = open()) {
-            results = run(handle, plan);
-        } catch (CloseException e) {
-            throw new DatabaseAccessException("Could not close the runner's connection: " + e.getMessage(), e);
-        }
+        MigrationPlan plan = migrationPlan();
+        Listeners listeners = new Listeners(settings.listeners());
+        List<MigrationResult> results = withHandle(handle -> run(handle, plan, listeners));
         MigrationReport report = MigrationReport.of(results, Duration.ofNanos(System.nanoTime() - start));
         if (report.hasFailures()) {
             LOG.warn("Godwit migrations: {}", report.summary());
         } else {
             LOG.info("Godwit migrations: {}", report.summary());
         }
+        listeners.afterRun(report);
         return report;
     }
 
-    private List<MigrationRegistry> registries() {
-        if (settings.registries() != null) {
-            return settings.registries();
+    /**
+     * Returns where every migration stands, writing nothing.
+     *
+     * @return every migration of code, SQL files and the tracking table, in ID order
+     * @throws dev.godwit.runtime.GodwitException as documented on {@link MigrationRunner#status()}
+     */
+    public List<MigrationStatus> status() {
+        MigrationPlan plan = migrationPlan();
+        return withHandle(handle -> read(handle, plan).statuses());
+    }
+
+    /**
+     * Returns what a run would run now, writing nothing.
+     *
+     * @return the pending and failed migrations, in ID order
+     * @throws dev.godwit.runtime.GodwitException as documented on {@link MigrationRunner#plan()}
+     */
+    public List<MigrationStatus> plan() {
+        List<MigrationStatus> statuses = status();
+        if (settings.strictChecksums()) {
+            List<MigrationStatus> changed = withState(statuses, MigrationState.CHANGED);
+            if (!changed.isEmpty()) {
+                throw new MigrationChangedException(changed);
+            }
         }
+        return statuses.stream()
+                .filter(status -> status.state() == MigrationState.PENDING || status.state() == MigrationState.FAILED)
+                .toList();
+    }
+
+    /**
+     * Records the current checksums of succeeded migrations.
+     *
+     * @param ids the migrations, or none for every changed migration
+     * @return the status of each migration whose checksum was replaced, as it was before
+     * @throws dev.godwit.runtime.GodwitException as documented on {@link MigrationRunner#acceptChecksums}
+     */
+    public List<MigrationStatus> acceptChecksums(List<String> ids) {
+        MigrationPlan plan = migrationPlan();
+        return withHandle(handle -> {
+            Snapshot snapshot = read(handle, plan);
+            return new ChecksumAcceptance(snapshot.database(), snapshot.tracking(), snapshot.migrations())
+                    .accept(handle, snapshot.tableExists(), ids);
+        });
+    }
+
+    /** The database, its tracking table and the migrations for it, as read without writing. */
+    private record Snapshot(
+            DatabaseSupport database,
+            TrackingTable tracking,
+            List<PlannedMigration> migrations,
+            boolean tableExists,
+            List<MigrationStatus> statuses) {}
+
+    private Snapshot read(Handle handle, MigrationPlan plan) {
+        DatabaseSupport database = DatabaseSupport.of(handle, settings.table());
+        List<PlannedMigration> migrations = plan.forDatabase(database.kind());
+        TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
+        // A missing table means that nothing has run; it is not created, so that reading writes nothing.
+        boolean exists = tracking.exists(handle);
+        Map<String, TrackingRow> rows = exists ? tracking.readAll(handle) : Map.of();
+        return new Snapshot(database, tracking, migrations, exists, Statuses.of(migrations, rows));
+    }
+
+    private List<MigrationResult> run(Handle handle, MigrationPlan plan, Listeners listeners) {
+        DatabaseSupport database = DatabaseSupport.of(handle, settings.table());
+        List<PlannedMigration> migrations = plan.forDatabase(database.kind());
+        TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
+        if (tracking.ensureExists(handle)) {
+            LOG.info("Created the tracking table {}", tracking.name());
+        }
+        Map<String, TrackingRow> rows = tracking.readAll(handle);
+        checkChecksums(Statuses.of(migrations, rows));
+        MigrationExecutor executor = new MigrationExecutor(
+                jdbi,
+                handle,
+                database,
+                tracking,
+                new Instances(settings.instanceFactory()),
+                listeners,
+                settings.clock());
+        List<MigrationResult> results = new ArrayList<>(migrations.size());
+        for (PlannedMigration migration : migrations) {
+            TrackingRow row = rows.get(migration.id());
+            if (row != null && row.status() == TrackingRow.Status.SUCCESS) {
+                LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
+                results.add(
+                        MigrationResult.alreadyApplied(migration.definition(), row.executedAt(), row.executionTime()));
+            } else {
+                results.add(executor.execute(migration));
+            }
+        }
+        return results;
+    }
+
+    /** Stops the run before anything runs if a migration changed and checksums are strict; else warns. */
+    private void checkChecksums(List<MigrationStatus> statuses) {
+        List<MigrationStatus> changed = withState(statuses, MigrationState.CHANGED);
+        if (changed.isEmpty()) {
+            return;
+        }
+        if (settings.strictChecksums()) {
+            throw new MigrationChangedException(changed);
+        }
+        for (MigrationStatus status : changed) {
+            LOG.warn(
+                    "Migration {} ({}) has changed since it succeeded: its recorded checksum is {}, its checksum now"
+                            + " {}. It is not run again. Revert the change, or accept it with"
+                            + " MigrationRunner#acceptChecksums(\"{}\"); work the change should still do belongs in"
+                            + " a new migration.",
+                    status.id(),
+                    status.source().orElse("?"),
+                    status.recordedChecksum().orElse("none"),
+                    status.checksum().orElse("none"),
+                    status.id());
+        }
+    }
+
+    private static List<MigrationStatus> withState(List<MigrationStatus> statuses, MigrationState state) {
+        return statuses.stream().filter(status -> status.state() == state).toList();
+    }
+
+    /** Finds the registries and SQL files and checks them, before any database work. */
+    private MigrationPlan migrationPlan() {
+        ClassLoader classLoader = classLoader();
+        List<MigrationRegistry> registries =
+                settings.registries() != null ? settings.registries() : RegistryDiscovery.discover(classLoader);
+        List<SqlMigration> sql = SqlMigrationDiscovery.discover(classLoader, settings.sqlLocation());
+        LOG.debug(
+                "Found {} registries and {} SQL migrations in {}",
+                registries.size(),
+                sql.size(),
+                settings.sqlLocation());
+        return MigrationPlan.of(registries, sql);
+    }
+
+    private ClassLoader classLoader() {
         ClassLoader classLoader = settings.classLoader();
         if (classLoader == null) {
             classLoader = Thread.currentThread().getContextClassLoader();
@@ -79,7 +214,15 @@ public final class MigrationRun {
         if (classLoader == null) {
             classLoader = MigrationRunner.class.getClassLoader();
         }
-        return RegistryDiscovery.discover(classLoader);
+        return classLoader;
+    }
+
+    private <T> T withHandle(Function<Handle, T> work) {
+        try (Handle handle = open()) {
+            return work.apply(handle);
+        } catch (CloseException e) {
+            throw new DatabaseAccessException("Could not close the runner's connection: " + e.getMessage(), e);
+        }
     }
 
     private Handle open() {
@@ -99,28 +242,5 @@ public final class MigrationRun {
                             + ". Nothing has run.",
                     e);
         }
-    }
-
-    private List<MigrationResult> run(Handle handle, List<PlannedMigration> plan) {
-        DatabaseSupport database = DatabaseSupport.of(handle, settings.table());
-        TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
-        if (tracking.ensureExists(handle)) {
-            LOG.info("Created the tracking table {}", tracking.name());
-        }
-        Map<String, TrackingRow> rows = tracking.readAll(handle);
-        MigrationExecutor executor = new MigrationExecutor(
-                jdbi, handle, database, tracking, new Instances(settings.instanceFactory()), settings.clock());
-        List<MigrationResult> results = new ArrayList<>(plan.size());
-        for (PlannedMigration migration : plan) {
-            TrackingRow row = rows.get(migration.id());
-            if (row != null && row.status() == TrackingRow.Status.SUCCESS) {
-                LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
-                results.add(
-                        MigrationResult.alreadyApplied(migration.definition(), row.executedAt(), row.executionTime()));
-            } else {
-                results.add(executor.execute(migration));
-            }
-        }
-        return results;
     }
 }

@@ -1,5 +1,6 @@
 package dev.godwit.runtime.internal;
 
+import dev.godwit.runtime.MigrationListener;
 import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.internal.database.TableName;
 import java.time.Clock;
@@ -12,7 +13,11 @@ import java.util.function.Function;
  *
  * @param table the tracking table
  * @param registries the registries to run, or {@code null} to find them through {@link java.util.ServiceLoader}
- * @param classLoader where to look for registries, or {@code null} for the thread's context class loader
+ * @param classLoader where to look for registries and SQL files, or {@code null} for the thread's context class
+ *     loader
+ * @param sqlLocation the class path folder of the SQL migrations, checked
+ * @param strictChecksums whether a changed migration stops the run before anything runs, instead of a warning
+ * @param listeners the listeners, in order of registration
  * @param instanceFactory how to obtain instances for instance migrations, or {@code null} for their constructors
  * @param clock the source of {@code executed_at}
  */
@@ -20,5 +25,8 @@ public record RunnerSettings(
         TableName table,
         List<MigrationRegistry> registries,
         ClassLoader classLoader,
+        String sqlLocation,
+        boolean strictChecksums,
+        List<MigrationListener> listeners,
         Function<Class<?>, ?> instanceFactory,
         Clock clock) {}

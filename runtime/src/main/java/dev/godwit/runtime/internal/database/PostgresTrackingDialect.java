@@ -27,7 +27,8 @@ public final class PostgresTrackingDialect implements TrackingDialect {
                 + "status VARCHAR(16) NOT NULL CHECK (status IN ('success', 'failed')), "
                 + "executed_at TIMESTAMPTZ NOT NULL, "
                 + "execution_time_ms BIGINT NOT NULL, "
-                + "error TEXT)";
+                + "error TEXT, "
+                + "checksum VARCHAR(" + CHECKSUM_LENGTH + "))";
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class SqliteTrackingDialect implements TrackingDialect {
                 + "status TEXT NOT NULL CHECK (status IN ('success', 'failed')), "
                 + "executed_at TEXT NOT NULL, "
                 + "execution_time_ms INTEGER NOT NULL, "
-                + "error TEXT)";
+                + "error TEXT, "
+                + "checksum TEXT)";
     }
 
     @Override

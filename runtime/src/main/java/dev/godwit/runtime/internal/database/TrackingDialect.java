@@ -38,14 +38,18 @@ public interface TrackingDialect {
      */
     String createTable(TableName table);
 
+    /** The length of the {@code checksum} column where the database has one: a SHA-256 in hex. */
+    int CHECKSUM_LENGTH = 64;
+
     /**
-     * Returns the query for every row, selecting {@code id, status, executed_at, execution_time_ms}.
+     * Returns the query for every row, selecting {@code id, status, executed_at, execution_time_ms, error,
+     * checksum}.
      *
      * @param table the table
      * @return the query
      */
     default String selectAll(TableName table) {
-        return "SELECT id, status, executed_at, execution_time_ms FROM " + table.sql();
+        return "SELECT id, status, executed_at, execution_time_ms, error, checksum FROM " + table.sql();
     }
 
     /**
@@ -60,16 +64,28 @@ public interface TrackingDialect {
 
     /**
      * Returns the statement that inserts or replaces one row, with {@code :id, :status, :executedAt,
-     * :executionTimeMs, :error} bound.
+     * :executionTimeMs, :error, :checksum} bound.
      *
      * @param table the table
      * @return the upsert
      */
     default String upsert(TableName table) {
-        return "INSERT INTO " + table.sql() + " (id, status, executed_at, execution_time_ms, error)"
-                + " VALUES (:id, :status, :executedAt, :executionTimeMs, :error)"
+        return "INSERT INTO " + table.sql() + " (id, status, executed_at, execution_time_ms, error, checksum)"
+                + " VALUES (:id, :status, :executedAt, :executionTimeMs, :error, :checksum)"
                 + " ON CONFLICT (id) DO UPDATE SET status = excluded.status, executed_at = excluded.executed_at,"
-                + " execution_time_ms = excluded.execution_time_ms, error = excluded.error";
+                + " execution_time_ms = excluded.execution_time_ms, error = excluded.error,"
+                + " checksum = excluded.checksum";
+    }
+
+    /**
+     * Returns the statement that replaces the checksum of a succeeded migration's row, with {@code :id} and
+     * {@code :checksum} bound.
+     *
+     * @param table the table
+     * @return the update
+     */
+    default String updateChecksum(TableName table) {
+        return "UPDATE " + table.sql() + " SET checksum = :checksum WHERE id = :id AND status = 'success'";
     }
 
     /**

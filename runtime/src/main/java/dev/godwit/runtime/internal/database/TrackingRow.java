@@ -10,10 +10,11 @@ import java.time.Instant;
  * @param status whether the last attempt succeeded
  * @param executedAt when the last attempt started, to the millisecond
  * @param executionTime how long its body took, to the millisecond
- * @param error the failure's text for {@link Status#FAILED}; {@code null} on success, and whenever the row was read
- *     (the runner never reads it back)
+ * @param error the failure's text for {@link Status#FAILED}; {@code null} on success
+ * @param checksum the migration's checksum when it ran, or {@code null} where it had none
  */
-public record TrackingRow(String id, Status status, Instant executedAt, Duration executionTime, String error) {
+public record TrackingRow(
+        String id, Status status, Instant executedAt, Duration executionTime, String error, String checksum) {
 
     /** The values of the {@code status} column. */
     public enum Status {
@@ -53,10 +54,11 @@ public record TrackingRow(String id, Status status, Instant executedAt, Duration
      * @param id the migration ID
      * @param executedAt when it started
      * @param executionTime how long it took
+     * @param checksum the migration's checksum, or {@code null}
      * @return the row
      */
-    public static TrackingRow success(String id, Instant executedAt, Duration executionTime) {
-        return new TrackingRow(id, Status.SUCCESS, executedAt, executionTime, null);
+    public static TrackingRow success(String id, Instant executedAt, Duration executionTime, String checksum) {
+        return new TrackingRow(id, Status.SUCCESS, executedAt, executionTime, null, checksum);
     }
 
     /**
@@ -66,9 +68,11 @@ public record TrackingRow(String id, Status status, Instant executedAt, Duration
      * @param executedAt when it started
      * @param executionTime how long it took until it failed
      * @param error the failure's text
+     * @param checksum the checksum of the migration that failed, or {@code null}
      * @return the row
      */
-    public static TrackingRow failed(String id, Instant executedAt, Duration executionTime, String error) {
-        return new TrackingRow(id, Status.FAILED, executedAt, executionTime, error);
+    public static TrackingRow failed(
+            String id, Instant executedAt, Duration executionTime, String error, String checksum) {
+        return new TrackingRow(id, Status.FAILED, executedAt, executionTime, error, checksum);
     }
 }

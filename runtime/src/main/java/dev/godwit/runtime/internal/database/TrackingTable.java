@@ -76,15 +76,6 @@ public final class TrackingTable {
         }
     }
 
-    private boolean exists(Handle handle) {
-        try {
-            return dialect.exists(handle, name);
-        } catch (JdbiException e) {
-            throw new TrackingTableException(
-                    "Could not check whether the tracking table " + name + " exists: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Reads every row, in one query.
      *
@@ -141,6 +132,7 @@ public final class TrackingTable {
                     .bind("executedAt", dialect.timestamp(row.executedAt()))
                     .bind("executionTimeMs", row.executionTime().toMillis())
                     .bind("error", row.error())
+                    .bind("checksum", row.checksum())
                     .execute();
         } catch (JdbiException e) {
             throw new TrackingTableException(
@@ -149,6 +141,46 @@ public final class TrackingTable {
                             + name + ": " + e.getMessage() + ". Its transaction is rolled back; it runs again on the"
                             + " next start.",
                     e);
+        }
+    }
+
+    /**
+     * Replaces the recorded checksum of a migration that succeeded.
+     *
+     * @param handle the connection, in a transaction that holds the migration lock
+     * @param id the migration ID
+     * @param checksum the checksum to record
+     * @return {@code true} if the migration has a {@code success} row, which now holds the checksum
+     * @throws TrackingTableException if the row cannot be written
+     */
+    public boolean updateChecksum(Handle handle, String id, String checksum) {
+        try {
+            return handle.createUpdate(dialect.updateChecksum(name))
+                            .bind("id", id)
+                            .bind("checksum", checksum)
+                            .execute()
+                    == 1;
+        } catch (JdbiException e) {
+            throw new TrackingTableException(
+                    "Could not record the checksum of migration " + id + " in the tracking table " + name + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Returns whether the table exists, without creating it.
+     *
+     * @param handle a connection
+     * @return {@code true} if the table exists
+     * @throws TrackingTableException if the catalog cannot be read
+     */
+    public boolean exists(Handle handle) {
+        try {
+            return dialect.exists(handle, name);
+        } catch (JdbiException e) {
+            throw new TrackingTableException(
+                    "Could not check whether the tracking table " + name + " exists: " + e.getMessage(), e);
         }
     }
 
@@ -166,6 +198,7 @@ public final class TrackingTable {
                 parsed,
                 dialect.timestamp(resultSet, "executed_at"),
                 Duration.ofMillis(resultSet.getLong("execution_time_ms")),
-                null);
+                resultSet.getString("error"),
+                resultSet.getString("checksum"));
     }
 }

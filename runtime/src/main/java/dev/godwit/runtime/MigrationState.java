@@ -1,0 +1,21 @@
+package dev.godwit.runtime;
+
+/**
+ * Where a migration stands, as {@link MigrationRunner#status()} reports it: from the migrations in code and SQL files
+ * and the rows of the tracking table.
+ */
+public enum MigrationState {
+    /** In code or a SQL file, with no row in the tracking table: the next run runs it. */
+    PENDING,
+    /** Its last run succeeded, and its checksum is the recorded one (or one of the two is unknown). */
+    SUCCEEDED,
+    /** Its last run failed: its changes were rolled back and the next run tries it again. */
+    FAILED,
+    /**
+     * Its last run succeeded, but it has changed since: its current checksum differs from the recorded one. It is not
+     * run again; revert the change, or accept it with {@link MigrationRunner#acceptChecksums(String...)}.
+     */
+    CHANGED,
+    /** Recorded in the tracking table but no longer in code or SQL files: deleted or renamed since it ran. */
+    UNKNOWN
+}

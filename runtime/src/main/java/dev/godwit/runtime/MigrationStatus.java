@@ -1,0 +1,250 @@
+package dev.godwit.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where one migration stands: what the code and SQL files say about it (its kind, source and current checksum) and
+ * what its tracking row says (when it last ran, how long it took, its error, the checksum recorded then). Returned by
+ * {@link MigrationRunner#status()} and {@link MigrationRunner#plan()}. Immutable.
+ */
+public final class MigrationStatus {
+
+    private static final int SHORT_CHECKSUM = 12;
+
+    private final String id;
+    private final MigrationKind kind;
+    private final String source;
+    private final MigrationState state;
+    private final Instant executedAt;
+    private final Duration duration;
+    private final String error;
+    private final String checksum;
+    private final String recordedChecksum;
+
+    private MigrationStatus(
+            String id,
+            MigrationDefinition migration,
+            MigrationState state,
+            Instant executedAt,
+            Duration duration,
+            String error,
+            String recordedChecksum) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.kind = migration == null ? null : migration.kind();
+        this.source = migration == null ? null : migration.source();
+        this.checksum = migration == null ? null : migration.checksum().orElse(null);
+        this.state = state;
+        this.executedAt = executedAt;
+        this.duration = duration;
+        this.error = error;
+        this.recordedChecksum = recordedChecksum;
+    }
+
+    /**
+     * Describes a migration that has no tracking row: {@link MigrationState#PENDING}.
+     *
+     * @param migration the migration
+     * @return the status
+     */
+    public static MigrationStatus pending(MigrationDefinition migration) {
+        return new MigrationStatus(migration.id(), migration, MigrationState.PENDING, null, null, null, null);
+    }
+
+    /**
+     * Describes a migration with a tracking row: {@link MigrationState#FAILED} if its last run failed, else
+     * {@link MigrationState#CHANGED} if its checksum and the recorded one are both known and differ, else
+     * {@link MigrationState#SUCCEEDED}.
+     *
+     * @param migration the migration
+     * @param succeeded whether its last run succeeded
+     * @param executedAt when its last run started
+     * @param duration how long its last run took
+     * @param error the error of its last run if that failed, else {@code null}
+     * @param recordedChecksum the checksum recorded by its last run, or {@code null}
+     * @return the status
+     */
+    public static MigrationStatus recorded(
+            MigrationDefinition migration,
+            boolean succeeded,
+            Instant executedAt,
+            Duration duration,
+            String error,
+            String recordedChecksum) {
+        String checksum = migration.checksum().orElse(null);
+        MigrationState state = !succeeded
+                ? MigrationState.FAILED
+                : checksum != null && recordedChecksum != null && !checksum.equals(recordedChecksum)
+                        ? MigrationState.CHANGED
+                        : MigrationState.SUCCEEDED;
+        return new MigrationStatus(
+                migration.id(),
+                migration,
+                state,
+                Objects.requireNonNull(executedAt, "executedAt"),
+                Objects.requireNonNull(duration, "duration"),
+                error,
+                recordedChecksum);
+    }
+
+    /**
+     * Describes a tracking row of a migration that is no longer in code or SQL files:
+     * {@link MigrationState#UNKNOWN}.
+     *
+     * @param id the row's ID
+     * @param executedAt when the migration last ran
+     * @param duration how long it took
+     * @param error the error of that run if it failed, else {@code null}
+     * @param recordedChecksum the checksum recorded by that run, or {@code null}
+     * @return the status
+     */
+    public static MigrationStatus unknown(
+            String id, Instant executedAt, Duration duration, String error, String recordedChecksum) {
+        return new MigrationStatus(
+                id,
+                null,
+                MigrationState.UNKNOWN,
+                Objects.requireNonNull(executedAt, "executedAt"),
+                Objects.requireNonNull(duration, "duration"),
+                error,
+                recordedChecksum);
+    }
+
+    /**
+     * Returns the migration ID.
+     *
+     * @return the ID
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns whether the migration is a method or a SQL file.
+     *
+     * @return the kind; empty for {@link MigrationState#UNKNOWN}
+     */
+    public Optional<MigrationKind> kind() {
+        return Optional.ofNullable(kind);
+    }
+
+    /**
+     * Returns where the migration is declared: {@code com.example.Outer#method}, or the SQL file's resource path
+     * (the variant for the connected database where there is one).
+     *
+     * @return the source; empty for {@link MigrationState#UNKNOWN}
+     */
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /**
+     * Returns where the migration stands.
+     *
+     * @return the state
+     */
+    public MigrationState state() {
+        return state;
+    }
+
+    /**
+     * Returns when the migration's last run started, as recorded.
+     *
+     * @return the time; empty for {@link MigrationState#PENDING}
+     */
+    public Optional<Instant> executedAt() {
+        return Optional.ofNullable(executedAt);
+    }
+
+    /**
+     * Returns how long the migration's last run took, as recorded (to the millisecond).
+     *
+     * @return the duration; empty for {@link MigrationState#PENDING}
+     */
+    public Optional<Duration> duration() {
+        return Optional.ofNullable(duration);
+    }
+
+    /**
+     * Returns the recorded error of the migration's last run: its exception and causes.
+     *
+     * @return the error, if the last run failed
+     */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    /**
+     * Returns the checksum of the migration as it is now: of the SQL file, or the one the annotation processor
+     * computed for the method.
+     *
+     * @return the checksum; empty for {@link MigrationState#UNKNOWN} and for methods compiled without one
+     */
+    public Optional<String> checksum() {
+        return Optional.ofNullable(checksum);
+    }
+
+    /**
+     * Returns the checksum recorded when the migration last ran.
+     *
+     * @return the checksum; empty if it has not run, or ran without one
+     */
+    public Optional<String> recordedChecksum() {
+        return Optional.ofNullable(recordedChecksum);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MigrationStatus other
+                && id.equals(other.id)
+                && kind == other.kind
+                && Objects.equals(source, other.source)
+                && state == other.state
+                && Objects.equals(executedAt, other.executedAt)
+                && Objects.equals(duration, other.duration)
+                && Objects.equals(error, other.error)
+                && Objects.equals(checksum, other.checksum)
+                && Objects.equals(recordedChecksum, other.recordedChecksum);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, kind, source, state, executedAt, duration, error, checksum, recordedChecksum);
+    }
+
+    /**
+     * Returns the status on one line: {@code v3_add_language CHANGED (SQL db/migration/v3_add_language.sql), ran at
+     * 2024-05-01T12:00:00.123Z in 12 ms, checksum 9f86d081884c, recorded 60303ae22b99}, with checksums shortened to
+     * 12 digits and the first line of an error.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(id).append(' ').append(state);
+        if (kind != null) {
+            text.append(" (").append(kind).append(' ').append(source).append(')');
+        }
+        if (executedAt != null) {
+            text.append(", ran at ")
+                    .append(executedAt)
+                    .append(" in ")
+                    .append(duration.toMillis())
+                    .append(" ms");
+        }
+        if (checksum != null) {
+            text.append(", checksum ").append(shorten(checksum));
+        }
+        if (recordedChecksum != null) {
+            text.append(", recorded ").append(shorten(recordedChecksum));
+        }
+        if (error != null) {
+            text.append(": ").append(error.lines().findFirst().orElse(""));
+        }
+        return text.toString();
+    }
+
+    private static String shorten(String checksum) {
+        return checksum.length() <= SHORT_CHECKSUM ? checksum : checksum.substring(0, SHORT_CHECKSUM);
+    }
+}

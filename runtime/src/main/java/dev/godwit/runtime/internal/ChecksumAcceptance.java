@@ -1,0 +1,133 @@
+package dev.godwit.runtime.internal;
+
+import dev.godwit.MigrationIds;
+import dev.godwit.runtime.ChecksumAcceptanceException;
+import dev.godwit.runtime.DatabaseAccessException;
+import dev.godwit.runtime.MigrationRunner;
+import dev.godwit.runtime.MigrationState;
+import dev.godwit.runtime.MigrationStatus;
+import dev.godwit.runtime.UnableToAcquireLockException;
+import dev.godwit.runtime.internal.database.DatabaseSupport;
+import dev.godwit.runtime.internal.database.TrackingTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records the current checksums of succeeded migrations, in one transaction that holds the migration lock, so that a
+ * runner running at the same time never sees half of them.
+ */
+final class ChecksumAcceptance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+    private final DatabaseSupport database;
+    private final TrackingTable tracking;
+    private final List<PlannedMigration> migrations;
+
+    ChecksumAcceptance(DatabaseSupport database, TrackingTable tracking, List<PlannedMigration> migrations) {
+        this.database = database;
+        this.tracking = tracking;
+        this.migrations = migrations;
+    }
+
+    /**
+     * Replaces the recorded checksum of each named succeeded migration whose checksum differs from it (or of every
+     * {@link MigrationState#CHANGED} one), with the current checksum.
+     *
+     * @param handle a connection in auto-commit mode
+     * @param tableExists whether the tracking table exists; it is not created
+     * @param ids the IDs, or none for every changed migration
+     * @return the status of each migration whose checksum was replaced, as it was before
+     * @throws ChecksumAcceptanceException if an ID is of no migration, or of one that has not succeeded
+     */
+    List<MigrationStatus> accept(Handle handle, boolean tableExists, List<String> ids) {
+        if (!tableExists) {
+            select(Statuses.of(migrations, Map.of()), ids);
+            return List.of();
+        }
+        try {
+            return handle.inTransaction(transaction -> {
+                lock(transaction);
+                // Read under the lock: a runner may have recorded a migration since the caller last looked.
+                List<MigrationStatus> accepted = select(Statuses.of(migrations, tracking.readAll(transaction)), ids);
+                for (MigrationStatus status : accepted) {
+                    String checksum = status.checksum().orElseThrow();
+                    tracking.updateChecksum(transaction, status.id(), checksum);
+                    LOG.info(
+                            "Accepted the change of migration {}: its recorded checksum was {} and is now {}",
+                            status.id(),
+                            status.recordedChecksum().orElse("none"),
+                            checksum);
+                }
+                return accepted;
+            });
+        } catch (JdbiException e) {
+            throw new DatabaseAccessException(
+                    "Could not begin or commit the transaction that accepts checksums: " + e.getMessage()
+                            + ". No checksum was recorded.",
+                    e);
+        }
+    }
+
+    private void lock(Handle transaction) {
+        try {
+            database.lock().acquire(transaction);
+        } catch (JdbiException e) {
+            throw new UnableToAcquireLockException(
+                    null,
+                    "Could not take the " + database.lock().description() + " to accept checksums: " + e.getMessage()
+                            + ". No checksum was recorded.",
+                    e);
+        }
+    }
+
+    private static List<MigrationStatus> select(List<MigrationStatus> statuses, List<String> ids) {
+        if (ids.isEmpty()) {
+            return statuses.stream()
+                    .filter(status -> status.state() == MigrationState.CHANGED)
+                    .toList();
+        }
+        Map<String, MigrationStatus> byId =
+                statuses.stream().collect(Collectors.toMap(MigrationStatus::id, Function.identity()));
+        Map<String, String> refused = new TreeMap<>(MigrationIds.ORDER);
+        List<MigrationStatus> accepted = new ArrayList<>();
+        Set<String> unique = new LinkedHashSet<>(ids);
+        for (String id : unique) {
+            MigrationStatus status = byId.get(id);
+            if (status == null) {
+                refused.put(id, "no migration in code, SQL files or the tracking table has this ID");
+            } else if (status.state() == MigrationState.UNKNOWN) {
+                refused.put(id, "recorded in the tracking table, but no longer in code or SQL files");
+            } else if (status.state() == MigrationState.PENDING) {
+                refused.put(id, "it has not run, so there is no recorded checksum to replace");
+            } else if (status.state() == MigrationState.FAILED) {
+                refused.put(id, "it failed; it runs again on the next start and then records its checksum");
+            } else if (status.checksum().isPresent() && !status.checksum().equals(status.recordedChecksum())) {
+                accepted.add(status);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ChecksumAcceptanceException(
+                    List.copyOf(refused.keySet()),
+                    "Cannot accept the checksums of "
+                            + refused.entrySet().stream()
+                                    .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
+                                    .collect(Collectors.joining(", "))
+                            + ". Only migrations that succeeded have a checksum to accept; MigrationRunner#status()"
+                            + " shows where each stands. No checksum was recorded.");
+        }
+        accepted.sort(Comparator.comparing(MigrationStatus::id, MigrationIds.ORDER));
+        return accepted;
+    }
+}
