@@ -1,6 +1,8 @@
 package dev.godwit.runtime;
 
 import dev.godwit.MigrationIds;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,9 +10,10 @@ import java.util.Optional;
  * What the runtime knows about one migration before running it: its ID, its kind, where it comes from and the
  * checksum of its content. Immutable.
  *
- * <p>Generated registries create these through {@link #code}; the runner creates those of SQL files. Every factory
- * checks the ID with {@link MigrationIds#isValid(String)}, so a hand-written registry cannot bring an ID the
- * processor would reject.
+ * <p>Generated registries create these through {@link #code}, and set what differs from the defaults with the
+ * {@code with...} methods ({@link #withTransactional}, {@link #withRunUntil}, {@link #withAfter}); the runner
+ * creates those of SQL files. Every factory checks the ID with {@link MigrationIds#isValid(String)}, so a
+ * hand-written registry cannot bring an ID the processor would reject.
  */
 public final class MigrationDefinition {
 
@@ -18,8 +21,22 @@ public final class MigrationDefinition {
     private final MigrationKind kind;
     private final String source;
     private final String checksum;
+    private final boolean transactional;
+    private final Instant runUntil;
+    private final List<String> after;
 
     private MigrationDefinition(String id, MigrationKind kind, String source, String checksum) {
+        this(id, kind, source, checksum, true, null, List.of());
+    }
+
+    private MigrationDefinition(
+            String id,
+            MigrationKind kind,
+            String source,
+            String checksum,
+            boolean transactional,
+            Instant runUntil,
+            List<String> after) {
         if (!MigrationIds.isValid(id)) {
             throw new IllegalArgumentException("Invalid migration ID '" + id + "' from " + source
                     + ": an ID has 1 to " + MigrationIds.MAX_LENGTH + " characters matching "
@@ -29,6 +46,9 @@ public final class MigrationDefinition {
         this.kind = kind;
         this.source = Objects.requireNonNull(source, "source");
         this.checksum = checksum;
+        this.transactional = transactional;
+        this.runUntil = runUntil;
+        this.after = List.copyOf(after);
     }
 
     /**
@@ -107,18 +127,89 @@ public final class MigrationDefinition {
         return Optional.ofNullable(checksum);
     }
 
+    /**
+     * Returns whether the migration runs in a transaction together with its tracking row (the default), or outside
+     * any transaction ({@code @Migration(transactional = false)}), for statements that cannot run in one.
+     *
+     * @return {@code true} unless the migration is non-transactional
+     */
+    public boolean transactional() {
+        return transactional;
+    }
+
+    /**
+     * Returns the instant until which the migration runs at every start, even after it succeeded
+     * ({@code @Migration(runUntil = ...)}); from then on it never runs again.
+     *
+     * @return the threshold, or empty for a migration that runs until it succeeds once
+     */
+    public Optional<Instant> runUntil() {
+        return Optional.ofNullable(runUntil);
+    }
+
+    /**
+     * Returns the IDs of the migrations that must have succeeded before this one may run
+     * ({@code @Migration(after = ...)}).
+     *
+     * @return the prerequisite IDs, in the order declared; empty if there are none
+     */
+    public List<String> after() {
+        return after;
+    }
+
+    /**
+     * Returns a copy of this definition that runs, or does not run, in a transaction with its tracking row.
+     *
+     * @param transactional {@code false} for a migration that must run outside any transaction
+     * @return the copy
+     */
+    public MigrationDefinition withTransactional(boolean transactional) {
+        return new MigrationDefinition(id, kind, source, checksum, transactional, runUntil, after);
+    }
+
+    /**
+     * Returns a copy of this definition that runs at every start until {@code runUntil}, then never again.
+     *
+     * @param runUntil the threshold
+     * @return the copy
+     */
+    public MigrationDefinition withRunUntil(Instant runUntil) {
+        return new MigrationDefinition(
+                id, kind, source, checksum, transactional, Objects.requireNonNull(runUntil, "runUntil"), after);
+    }
+
+    /**
+     * Returns a copy of this definition that runs only once the migrations {@code ids} have succeeded.
+     *
+     * @param ids the prerequisite IDs
+     * @return the copy
+     * @throws IllegalArgumentException if an ID is not valid
+     */
+    public MigrationDefinition withAfter(String... ids) {
+        for (String prerequisite : ids) {
+            if (!MigrationIds.isValid(prerequisite)) {
+                throw new IllegalArgumentException(
+                        "Invalid prerequisite ID '" + prerequisite + "' of migration " + id + " (" + source + ")");
+            }
+        }
+        return new MigrationDefinition(id, kind, source, checksum, transactional, runUntil, List.of(ids));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MigrationDefinition other
                 && id.equals(other.id)
                 && kind == other.kind
                 && source.equals(other.source)
-                && Objects.equals(checksum, other.checksum);
+                && Objects.equals(checksum, other.checksum)
+                && transactional == other.transactional
+                && Objects.equals(runUntil, other.runUntil)
+                && after.equals(other.after);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, source, checksum);
+        return Objects.hash(id, kind, source, checksum, transactional, runUntil, after);
     }
 
     @Override
