@@ -1,10 +1,11 @@
 package com.example.bookshop;
 
 import dev.godwit.runtime.MigrationReport;
-import dev.godwit.runtime.MigrationResult;
 import dev.godwit.runtime.MigrationRunner;
+import dev.godwit.runtime.MigrationStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,7 +27,7 @@ public final class BookshopApp {
     private BookshopApp() {}
 
     /**
-     * Migrates the database and prints what happened.
+     * Migrates the database and prints the state of every migration.
      *
      * @param args an optional JDBC URL
      */
@@ -35,17 +36,19 @@ public final class BookshopApp {
             System.err.println("Usage: BookshopApp [jdbc-url]   (default: " + DEFAULT_URL + ")");
             System.exit(2);
         }
-        String url = args.length == 1 ? args[0] : DEFAULT_URL;
-        MigrationReport report = migrate(Jdbi.create(url));
-        System.out.print(format(report));
+        Jdbi jdbi = Jdbi.create(args.length == 1 ? args[0] : DEFAULT_URL);
+        MigrationReport report = migrate(jdbi);
+        System.out.print(format(MigrationRunner.status(jdbi)));
+        System.out.println(report.summary());
         if (report.hasFailures()) {
             System.exit(1);
         }
     }
 
     /**
-     * Runs every migration of the application: those of the catalog and of the reviews, found through the registry
-     * the Godwit annotation processor generated at compile time.
+     * Runs every migration of the application: the SQL files under {@code db/migration} and the {@code @Migration}
+     * methods of the catalog and the reviews, found through the registry the Godwit annotation processor generated
+     * at compile time, all in one sequence ordered by ID.
      *
      * @param jdbi the application's database
      * @return what ran, what failed and what was already done
@@ -55,35 +58,34 @@ public final class BookshopApp {
     }
 
     /**
-     * Formats a report as a table of each migration's ID, status, time and duration.
+     * Formats the state of every migration as a table: ID, kind, state, when it ran and how long it took.
      *
-     * @param report the report of a run
-     * @return the table, one line per migration, and a summary line
+     * @param statuses the migrations, as {@link MigrationRunner#status} lists them
+     * @return the table, one line per migration
      */
-    public static String format(MigrationReport report) {
+    public static String format(List<MigrationStatus> statuses) {
         int idWidth = "ID".length();
-        for (MigrationResult result : report.results()) {
-            idWidth = Math.max(idWidth, result.id().length());
+        for (MigrationStatus status : statuses) {
+            idWidth = Math.max(idWidth, status.id().length());
         }
-        String row = "%-" + idWidth + "s  %-15s  %-19s  %8s%n";
+        String row = "%-" + idWidth + "s  %-4s  %-9s  %-19s  %8s%n";
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, row, "ID", "STATUS", "EXECUTED AT (UTC)", "DURATION"));
-        for (MigrationResult result : report.results()) {
+        table.append(String.format(Locale.ROOT, row, "ID", "KIND", "STATE", "EXECUTED AT (UTC)", "DURATION"));
+        for (MigrationStatus status : statuses) {
             table.append(String.format(
                     Locale.ROOT,
                     row,
-                    result.id(),
-                    result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    EXECUTED_AT.format(result.executedAt()),
-                    result.duration().toMillis() + " ms"));
-            result.error().ifPresent(error -> table.append("    ").append(error).append(System.lineSeparator()));
+                    status.id(),
+                    status.kind()
+                            .map(kind -> kind.name().toLowerCase(Locale.ROOT))
+                            .orElse("?"),
+                    status.state().name().toLowerCase(Locale.ROOT),
+                    status.executedAt().map(EXECUTED_AT::format).orElse("-"),
+                    status.duration()
+                            .map(duration -> duration.toMillis() + " ms")
+                            .orElse("-")));
+            status.error().ifPresent(error -> table.append("    ").append(error).append(System.lineSeparator()));
         }
-        table.append(String.format(
-                Locale.ROOT,
-                "%d applied, %d failed, %d already applied%n",
-                report.applied().size(),
-                report.failed().size(),
-                report.alreadyApplied().size()));
         return table.toString();
     }
 }

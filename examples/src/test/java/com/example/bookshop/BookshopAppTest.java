@@ -1,9 +1,14 @@
 package com.example.bookshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.godwit.runtime.MigrationKind;
 import dev.godwit.runtime.MigrationReport;
 import dev.godwit.runtime.MigrationResult;
+import dev.godwit.runtime.MigrationRunner;
+import dev.godwit.runtime.MigrationState;
+import dev.godwit.runtime.MigrationStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +36,11 @@ class BookshopAppTest {
             "v2_import_starter_catalog",
             "v3_create_reviews",
             "v4_rescale_ratings",
-            "v10_backfill_language");
+            "v10_backfill_language",
+            "v11_require_language");
+
+    private static final List<String> CODE_IDS =
+            List.of("v2_import_starter_catalog", "v4_rescale_ratings", "v10_backfill_language");
 
     private static EmbeddedPostgres postgres;
 
@@ -72,6 +81,39 @@ class BookshopAppTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void sqlFilesAndCodeInterleaveAndTheConstraintHoldsAfterTheBackfill(String database, DatabaseFactory databases) {
+        Jdbi jdbi = databases.create("interleaved");
+        BookshopApp.migrate(jdbi);
+
+        assertThat(MigrationRunner.status(jdbi))
+                .allSatisfy(status -> {
+                    assertThat(status.state()).isEqualTo(MigrationState.SUCCEEDED);
+                    assertThat(status.kind())
+                            .contains(CODE_IDS.contains(status.id()) ? MigrationKind.CODE : MigrationKind.SQL);
+                    assertThat(status.checksum()).isPresent();
+                })
+                .extracting(MigrationStatus::id)
+                .containsExactlyElementsOf(ALL_IDS);
+        // v11 (SQL, a variant per database) came after v10's backfill (code), so it could make language required.
+        assertThatThrownBy(() -> jdbi.useHandle(
+                        h -> h.execute("INSERT INTO books (id, title, author) VALUES (4, 'Untitled', 'Anonymous')")))
+                .hasMessageContaining("language");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void planListsWhatWouldRunAndWritesNothing(String database, DatabaseFactory databases) {
+        Jdbi jdbi = databases.create("plan");
+
+        assertThat(MigrationRunner.plan(jdbi)).extracting(MigrationStatus::id).containsExactlyElementsOf(ALL_IDS);
+        assertThat(MigrationRunner.plan(jdbi)).extracting(MigrationStatus::id).containsExactlyElementsOf(ALL_IDS);
+
+        BookshopApp.migrate(jdbi);
+        assertThat(MigrationRunner.plan(jdbi)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void secondStartRunsNothingAndDeletingARowRunsThatMigrationAgain(String database, DatabaseFactory databases) {
         Jdbi jdbi = databases.create("restart");
         BookshopApp.migrate(jdbi);
@@ -80,22 +122,22 @@ class BookshopAppTest {
         assertThat(restart.applied()).isEmpty();
         assertThat(restart.alreadyApplied()).extracting(MigrationResult::id).containsExactlyElementsOf(ALL_IDS);
 
-        jdbi.useHandle(h -> {
-            h.execute("UPDATE books SET language = NULL WHERE id = 3");
-            h.execute("DELETE FROM godwit_migrations WHERE id = ?", GodwitRegistry.V10_BACKFILL_LANGUAGE);
-        });
+        jdbi.useHandle(
+                h -> h.execute("DELETE FROM godwit_migrations WHERE id = ?", GodwitRegistry.V10_BACKFILL_LANGUAGE));
         MigrationReport rerun = BookshopApp.migrate(jdbi);
         assertThat(rerun.applied()).extracting(MigrationResult::id).containsExactly("v10_backfill_language");
-        assertThat(query(jdbi, "SELECT language FROM books WHERE id = 3")).containsExactly("en");
+        assertThat(rerun.alreadyApplied()).hasSize(ALL_IDS.size() - 1);
+        assertThat(query(jdbi, "SELECT status FROM godwit_migrations WHERE id = 'v10_backfill_language'"))
+                .containsExactly("success");
     }
 
     @Test
     void generatedRegistryCarriesOneConstantPerId() {
-        assertThat(GodwitRegistry.V1_CREATE_BOOKS).isEqualTo("v1_create_books");
+        assertThat(GodwitRegistry.V2_IMPORT_STARTER_CATALOG).isEqualTo("v2_import_starter_catalog");
         assertThat(GodwitRegistry.V10_BACKFILL_LANGUAGE).isEqualTo("v10_backfill_language");
         assertThat(new GodwitRegistry().migrations())
                 .extracting(definition -> definition.id())
-                .containsExactlyElementsOf(ALL_IDS);
+                .containsExactlyElementsOf(CODE_IDS);
     }
 
     @Test
@@ -104,14 +146,15 @@ class BookshopAppTest {
 
         ProcessResult first = runMain(url);
         assertThat(first.exitCode).as(first.output).isZero();
-        assertThat(first.output).contains("ID", "STATUS", "EXECUTED AT (UTC)", "DURATION");
-        assertThat(first.output).containsPattern("v10_backfill_language\\s+applied\\s+\\d{4}-\\d\\d-\\d\\d");
-        assertThat(first.output).contains("5 applied, 0 failed, 0 already applied");
+        assertThat(first.output).contains("ID", "KIND", "STATE", "EXECUTED AT (UTC)", "DURATION");
+        assertThat(first.output).containsPattern("v1_create_books\\s+sql\\s+succeeded\\s+\\d{4}-\\d\\d-\\d\\d");
+        assertThat(first.output).containsPattern("v10_backfill_language\\s+code\\s+succeeded\\s+\\d{4}-\\d\\d-\\d\\d");
+        assertThat(first.output).contains("6 applied, 0 failed, 0 already applied");
 
         ProcessResult second = runMain(url);
         assertThat(second.exitCode).as(second.output).isZero();
-        assertThat(second.output).containsPattern("v1_create_books\\s+already applied");
-        assertThat(second.output).contains("0 applied, 0 failed, 5 already applied");
+        assertThat(second.output).containsPattern("v11_require_language\\s+sql\\s+succeeded");
+        assertThat(second.output).contains("0 applied, 0 failed, 6 already applied");
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 
 /**
- * Writes the Java code of invokers and registries; the only user of JavaPoet.
+ * Writes the Java code of invokers, registries and registry indexes; the only user of JavaPoet.
  *
  * <p>An invoker, generated beside a class with migrations, calls its methods directly, so package-private classes
  * and methods work without reflection. The registry lists every migration as strings (listing loads no migration
@@ -102,7 +102,11 @@ final class CodeGenerator {
             ClassName invoker = ClassName.get(migration.packageName(), migration.invokerName());
             int indexInInvoker = invokerSizes.merge(migration.invokerQualifiedName(), 1, Integer::sum) - 1;
             definitions.add(CodeBlock.of(
-                    "$T.code($L, $S)", MIGRATION_DEFINITION, migration.constantName(), migration.source()));
+                    "$T.code($L, $S, $S)",
+                    MIGRATION_DEFINITION,
+                    migration.constantName(),
+                    migration.source(),
+                    migration.checksum()));
             calls.add(CodeBlock.of("$T.run($L, invocation)", invoker, indexInInvoker));
         }
         TypeSpec.Builder registry = TypeSpec.classBuilder(name.simpleName())
@@ -131,6 +135,31 @@ final class CodeGenerator {
         return javaFile(name.packageName(), registry);
     }
 
+    /**
+     * The index class that names the registry to the processor compiling code that depends on this jar; see
+     * {@link DependencyIds}.
+     */
+    JavaFile index(RegistryName name, List<? extends Element> originatingElements) {
+        String registry = name.packageName().isEmpty()
+                ? "{@code " + name.qualifiedName() + "}"
+                : "{@link " + name.qualifiedName() + "}";
+        TypeSpec.Builder index = TypeSpec.classBuilder(name.indexSimpleName())
+                .addJavadoc(
+                        "Names the Godwit migration registry $L of this jar.\n"
+                                + "When code that depends on this jar is compiled, the Godwit annotation processor lists the\n"
+                                + "classes of this package across the class path to find every registry, and reports a migration\n"
+                                + "ID that one of them already uses as a compile error. Generated; not for application code.\n",
+                        registry)
+                .addModifiers(PUBLIC, FINAL)
+                .addField(FieldSpec.builder(String.class, "REGISTRY", PUBLIC, STATIC, FINAL)
+                        .addJavadoc("The binary name of the registry.\n")
+                        .initializer("$S", name.qualifiedName())
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
+        originatingElements.forEach(index::addOriginatingElement);
+        return javaFile(RegistryName.INDEX_PACKAGE, index);
+    }
+
     private static FieldSpec constant(MigrationMethod migration) {
         CodeBlock.Builder javadoc = CodeBlock.builder();
         if (!migration.documentation().isEmpty()) {
@@ -139,7 +168,12 @@ final class CodeGenerator {
         javadoc.add("The ID of the migration {@link $L}.\n", migration.javadocReference())
                 .add("To run it again, delete its row from the tracking table ({@code $L} unless the runner\n", TABLE)
                 .add("was given another name):\n\n")
-                .add("<pre>\nDELETE FROM $L WHERE id = '$L';\n</pre>\n", TABLE, migration.id());
+                .add("<pre>\nDELETE FROM $L WHERE id = '$L';\n</pre>\n\n", TABLE, migration.id())
+                .add(
+                        "<p>Checksum: $L\n",
+                        migration.checksum() == null
+                                ? "none (the compiler offered no syntax tree to compute it from)"
+                                : "{@code " + migration.checksum() + "}");
         return FieldSpec.builder(String.class, migration.constantName(), PUBLIC, STATIC, FINAL)
                 .addJavadoc(javadoc.build())
                 .initializer("$S", migration.id())

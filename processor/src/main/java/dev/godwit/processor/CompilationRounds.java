@@ -1,5 +1,6 @@
 package dev.godwit.processor;
 
+import com.sun.source.util.Trees;
 import dev.godwit.MigrationIds;
 import java.io.IOException;
 import java.io.Writer;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -29,12 +32,12 @@ import javax.tools.StandardLocation;
  * models: javac's elements belong to one round.
  *
  * <ol>
- *   <li>In each round that brings classes with migrations, check them and generate an invoker for each class
- *       whose migrations are all valid. A class arrives whole in one round, and the new invoker guarantees a next
- *       round.
+ *   <li>In each round that brings classes with migrations, check them (against each other, SQL files and
+ *       dependencies' registries too) and generate an invoker for each class whose migrations are all valid. A
+ *       class arrives whole in one round, and the new invoker guarantees a next round.
  *   <li>In the first round that brings no new migrations (others' generated sources may bring more in between),
- *       generate the registry, once, if the compilation had no error. It is a source file, so it must come before
- *       the last round, where javac would warn about it.
+ *       generate the registry and its index, once, if the compilation had no error. They are source files, so they
+ *       must come before the last round, where javac would warn about them.
  *   <li>In the last round, list the registry in {@code META-INF/services}, as resources are written.
  * </ol>
  */
@@ -49,6 +52,7 @@ final class CompilationRounds {
     private final MigrationValidator validator;
     private final IdConflicts conflicts;
     private final LocalClassScanner localClasses;
+    private final DependencyIds dependencyIds;
     private final CodeGenerator generator;
 
     private final Set<String> sourceTypes = new HashSet<>();
@@ -56,6 +60,7 @@ final class CompilationRounds {
     private final Map<String, String> invokerOwners = new HashMap<>();
     private final List<MigrationMethod> migrations = new ArrayList<>();
     private Optional<RegistryName> configuredName;
+    private SqlFiles sqlFiles;
     private RegistryName writtenRegistry;
 
     CompilationRounds(ProcessingEnvironment environment) {
@@ -63,15 +68,28 @@ final class CompilationRounds {
         this.elements = environment.getElementUtils();
         this.filer = environment.getFiler();
         this.reporter = new Reporter(environment.getMessager(), elements);
-        this.validator = new MigrationValidator(elements, environment.getTypeUtils(), reporter);
+        Trees trees = javacTrees(environment);
+        this.validator =
+                new MigrationValidator(elements, environment.getTypeUtils(), reporter, new MethodChecksums(trees));
         this.conflicts = new IdConflicts(reporter);
-        this.localClasses = LocalClassScanner.create(environment, reporter);
+        this.localClasses = new LocalClassScanner(trees, reporter);
+        this.dependencyIds = new DependencyIds(elements, filer);
         this.generator = new CodeGenerator(elements.getTypeElement("javax.annotation.processing.Generated") != null);
+    }
+
+    /** javac's syntax trees; {@code null} under another compiler, or a javac wrapped by Gradle or an IDE. */
+    private static Trees javacTrees(ProcessingEnvironment environment) {
+        try {
+            return Trees.instance(environment);
+        } catch (IllegalArgumentException | LinkageError notJavac) {
+            return null;
+        }
     }
 
     void process(RoundEnvironment round) {
         if (configuredName == null) {
             configuredName = readRegistryOption();
+            sqlFiles = SqlFiles.fromOption(filer, environment.getOptions(), reporter);
         }
         if (round.processingOver()) {
             writeServicesFile();
@@ -119,10 +137,11 @@ final class CompilationRounds {
     }
 
     private Optional<RegistryName> readRegistryOption() {
-        String value = environment.getOptions().get(RegistryName.OPTION);
-        if (value == null) {
+        if (!environment.getOptions().containsKey(RegistryName.OPTION)) {
             return Optional.empty();
         }
+        // javac maps -Agodwit.registry= to null.
+        String value = Objects.toString(environment.getOptions().get(RegistryName.OPTION), "");
         Optional<RegistryName> name = RegistryName.parse(value);
         if (name.isEmpty()) {
             reporter.error(Messages.invalidRegistryName(RegistryName.OPTION, value));
@@ -155,6 +174,7 @@ final class CompilationRounds {
                         id,
                         type.getQualifiedName().toString(),
                         method.getSimpleName().toString());
+                valid &= isFreeOutsideTheCompilation(method, id);
             }
             if (validator.isValid(method)) {
                 models.add(validator.toModel(method));
@@ -164,6 +184,18 @@ final class CompilationRounds {
         }
         models.sort(Comparator.comparing(MigrationMethod::id, MigrationIds.ORDER));
         return valid ? Optional.of(models) : Optional.empty();
+    }
+
+    /** Checks that no SQL file and no dependency's registry has the ID; reports each one that has. */
+    private boolean isFreeOutsideTheCompilation(ExecutableElement method, String id) {
+        String name = MigrationValidator.nameOf(method);
+        List<String> files = sqlFiles.named(id);
+        if (!files.isEmpty()) {
+            reporter.errorOnId(Messages.sqlClash(id, name, files), method);
+        }
+        Optional<String> registry = dependencyIds.registryWith(id);
+        registry.ifPresent(other -> reporter.errorOnId(Messages.dependencyDuplicateId(id, name, other), method));
+        return files.isEmpty() && registry.isEmpty();
     }
 
     private void writeInvoker(TypeElement type, List<MigrationMethod> models) {
@@ -201,7 +233,18 @@ final class CompilationRounds {
                 name.qualifiedName(),
                 () -> generator.registry(name, ordered, originatingElements).writeTo(filer))) {
             writtenRegistry = name;
+            // Not in a named module: index classes of one package in many modules would be a split package.
+            if (originatingElements.stream().allMatch(this::isInUnnamedModule)) {
+                write(
+                        RegistryName.INDEX_PACKAGE + "." + name.indexSimpleName(),
+                        () -> generator.index(name, originatingElements).writeTo(filer));
+            }
         }
+    }
+
+    private boolean isInUnnamedModule(TypeElement type) {
+        ModuleElement module = elements.getModuleOf(type);
+        return module == null || module.isUnnamed();
     }
 
     /** Reports each class in the unnamed package, which a registry in a named package cannot refer to. */
@@ -225,17 +268,9 @@ final class CompilationRounds {
      * compilation, IDEs) have it on the class path; that is no clash, unlike the same name from another jar.
      */
     private boolean isOwnPreviousOutput(RegistryName name) {
-        if (sourceTypes.contains(name.qualifiedName())) {
-            return false;
-        }
-        try {
-            FileObject file =
-                    filer.getResource(StandardLocation.CLASS_OUTPUT, name.packageName(), name.simpleName() + ".class");
-            file.openInputStream().close();
-            return true;
-        } catch (IOException | IllegalArgumentException notThere) {
-            return false;
-        }
+        return !sourceTypes.contains(name.qualifiedName())
+                && FilerResources.exists(
+                        filer, StandardLocation.CLASS_OUTPUT, name.packageName(), name.simpleName() + ".class");
     }
 
     private void writeServicesFile() {

@@ -10,7 +10,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.Set;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -28,21 +27,10 @@ final class LocalClassScanner {
     private final Trees trees;
     private final Reporter reporter;
 
-    private LocalClassScanner(Trees trees, Reporter reporter) {
+    /** @param trees javac's syntax trees, or {@code null} where the compiler offers none: then it finds nothing */
+    LocalClassScanner(Trees trees, Reporter reporter) {
         this.trees = trees;
         this.reporter = reporter;
-    }
-
-    /** Returns a scanner for javac, or one that finds nothing where javac's trees are not available. */
-    static LocalClassScanner create(ProcessingEnvironment environment, Reporter reporter) {
-        Trees trees;
-        try {
-            trees = Trees.instance(environment);
-        } catch (IllegalArgumentException | LinkageError notJavac) {
-            // Not javac's own environment (another compiler, or javac wrapped by Gradle or an IDE).
-            trees = null;
-        }
-        return new LocalClassScanner(trees, reporter);
     }
 
     /** Reports every {@code @Migration} method in a local or anonymous class of the given top-level classes. */

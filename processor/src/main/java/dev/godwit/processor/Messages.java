@@ -28,6 +28,9 @@ final class Messages {
     static final String REGISTRY_EXISTS = "[GodwitRegistryExists]";
     static final String UNNAMED_PACKAGE = "[GodwitUnnamedPackage]";
     static final String REGISTRY_WRITTEN = "[GodwitRegistryWritten]";
+    static final String SQL_CLASH = "[GodwitSqlClash]";
+    static final String INVALID_SQL_LOCATION = "[GodwitInvalidSqlLocation]";
+    static final String DEPENDENCY_DUPLICATE_ID = "[GodwitDependencyDuplicateId]";
     static final String WRITE_FAILED = "[GodwitWriteFailed]";
     static final String INTERNAL_ERROR = "[GodwitInternalError]";
 
@@ -159,6 +162,27 @@ final class Messages {
                 + " generated its class late: Godwit writes the registry in the first round that brings no new"
                 + " migrations. Have that processor generate it earlier, or declare the migration in a hand-written"
                 + " class.";
+    }
+
+    static String sqlClash(String id, String method, List<String> files) {
+        return SQL_CLASH + " Migration ID '" + id + "' of @Migration method " + method + " is also the ID of the SQL"
+                + (files.size() == 1 ? " migration " : " migrations ") + and(files)
+                + ". An ID names one migration, and the runner would refuse to start with both: rename the method's ID"
+                + " or the SQL file.";
+    }
+
+    static String invalidSqlLocation(String option, String value) {
+        return INVALID_SQL_LOCATION + " -A" + option + "=" + value + " is not a resource directory. Name it like -A"
+                + option + "=" + SqlFiles.DEFAULT_LOCATION + ": names of letters, digits, '.', '_', '-' or '$'"
+                + " separated by '/', without a leading or trailing '/', '.' or '..' (and no 'classpath:' prefix), or"
+                + " leave the option out for " + SqlFiles.DEFAULT_LOCATION + ".";
+    }
+
+    static String dependencyDuplicateId(String id, String method, String registry) {
+        return DEPENDENCY_DUPLICATE_ID + " Migration ID '" + id + "' of @Migration method " + method
+                + " is also the ID of a migration in " + registry + ", the migration registry of a dependency on the"
+                + " class path. The runner would refuse to start with both: give this method its own ID (the"
+                + " dependency's migration may already have run in some database under it).";
     }
 
     static String writeFailed(String file, Exception cause) {

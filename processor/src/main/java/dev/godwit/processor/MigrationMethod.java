@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * @param isStatic whether the method is static (else the runner provides an instance)
  * @param parameters the method's parameters, in order
  * @param documentation the method's doc comment without its block tags; empty if it has none
+ * @param checksum the checksum of the method's syntax tree ({@link MethodChecksums}); {@code null} where the compiler
+ *     offered no tree
  */
 record MigrationMethod(
         String id,
@@ -23,7 +25,8 @@ record MigrationMethod(
         String methodName,
         boolean isStatic,
         List<ParameterKind> parameters,
-        String documentation) {
+        String documentation,
+        String checksum) {
 
     /** The suffix of the generated class that calls a class's migrations. */
     static final String INVOKER_SUFFIX = "_GodwitMigrations";

@@ -14,9 +14,11 @@ import javax.tools.Diagnostic;
  * Checks every {@code @Migration} method of a compilation and generates the registry that Godwit's runtime finds
  * through {@link java.util.ServiceLoader}. The rules it enforces are listed on {@link dev.godwit.Migration}.
  *
- * <p>Option: {@code -Agodwit.registry=com.example.AppMigrations} names the generated registry class; by default it
+ * <p>Options: {@code -Agodwit.registry=com.example.AppMigrations} names the generated registry class; by default it
  * is {@code GodwitRegistry} in the longest package common to all classes with migrations. Give each jar with
- * migrations its own name when two of them would otherwise get the same one.
+ * migrations its own name when two of them would otherwise get the same one. {@code -Agodwit.sqlLocation=db/sql}
+ * names the resource directory of the SQL migrations, whose IDs no method may also have; by default
+ * {@code db/migration}.
  *
  * <p>Users do not call this class: the compiler finds it on the annotation processor path.
  */
@@ -51,7 +53,7 @@ public final class MigrationProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(RegistryName.OPTION);
+        return Set.of(RegistryName.OPTION, SqlFiles.OPTION);
     }
 
     /** Runs one round; claims {@code @Migration}, which no other processor has a use for. */

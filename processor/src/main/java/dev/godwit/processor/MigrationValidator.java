@@ -30,12 +30,14 @@ final class MigrationValidator {
     private final Elements elements;
     private final Types types;
     private final Reporter reporter;
+    private final MethodChecksums checksums;
     private final Set<String> reportedClasses = new HashSet<>();
 
-    MigrationValidator(Elements elements, Types types, Reporter reporter) {
+    MigrationValidator(Elements elements, Types types, Reporter reporter, MethodChecksums checksums) {
         this.elements = elements;
         this.types = types;
         this.reporter = reporter;
+        this.checksums = checksums;
     }
 
     /**
@@ -206,7 +208,8 @@ final class MigrationValidator {
                 method.getSimpleName().toString(),
                 method.getModifiers().contains(Modifier.STATIC),
                 parameters,
-                documentation(method));
+                documentation(method),
+                checksums.of(method, parameters));
     }
 
     /**

@@ -20,6 +20,12 @@ record RegistryName(String packageName, String simpleName) {
 
     static final String DEFAULT_SIMPLE_NAME = "GodwitRegistry";
 
+    /** The package of the index classes that name each registry, in every jar: {@link DependencyIds} lists it. */
+    static final String INDEX_PACKAGE = "dev.godwit.generated";
+
+    /** The start of every index class's simple name. */
+    static final String INDEX_PREFIX = "GodwitIndex_";
+
     /** Parses the option's value; empty if it is not a qualified class name. */
     static Optional<RegistryName> parse(String qualifiedName) {
         if (!SourceVersion.isName(qualifiedName)) {
@@ -53,5 +59,15 @@ record RegistryName(String packageName, String simpleName) {
     /** The qualified name, which is also the binary name: the registry is a top-level class. */
     String qualifiedName() {
         return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    }
+
+    /**
+     * The simple name of the index class in {@value #INDEX_PACKAGE} that names this registry: {@value #INDEX_PREFIX}
+     * and the registry's binary name with every character that cannot be in an identifier replaced by {@code _}.
+     */
+    String indexSimpleName() {
+        StringBuilder name = new StringBuilder(INDEX_PREFIX);
+        qualifiedName().chars().forEach(c -> name.append(Character.isJavaIdentifierPart(c) ? (char) c : '_'));
+        return name.toString();
     }
 }

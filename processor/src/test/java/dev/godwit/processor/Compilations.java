@@ -14,10 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.annotation.processing.Processor;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /** Compiles test sources with the processor, as a user's build would, and reads what it generated. */
 final class Compilations {
@@ -43,14 +49,45 @@ final class Compilations {
         return compiler(List.of(), processors).compile(sources);
     }
 
-    /** Compiles with {@code directory} on the class path, before the tests' own class path. */
-    static Compilation compileWithClassPath(Path directory, List<String> options, JavaFileObject... sources) {
+    /** Compiles with {@code directories} on the class path, before the tests' own class path. */
+    static Compilation compileWithClassPath(List<Path> directories, List<String> options, JavaFileObject... sources) {
         List<File> classPath = new ArrayList<>();
-        classPath.add(directory.toFile());
+        directories.forEach(directory -> classPath.add(directory.toFile()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             classPath.add(new File(entry));
         }
         return compiler(options, List.of()).withClasspath(classPath).compile(sources);
+    }
+
+    /** Compiles with {@code processor} alone, which may run Godwit's its own way. */
+    static Compilation compileWithOnly(Processor processor, JavaFileObject... sources) {
+        return javac().withProcessors(processor).withOptions(LINT).compile(sources);
+    }
+
+    /**
+     * Compiles with the JDK's javac and its own file manager, as Maven does: into {@code output}, a real directory,
+     * which is also first on the class path (a rebuild without cleaning sees the earlier build there), then
+     * {@code classPath} and the tests' own class path. Returns the diagnostics.
+     */
+    static List<Diagnostic<? extends JavaFileObject>> compileWithJavac(
+            Path output, List<Path> classPath, JavaFileObject... sources) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> path = new ArrayList<>();
+        path.add(output.toString());
+        classPath.forEach(entry -> path.add(entry.toString()));
+        path.add(System.getProperty("java.class.path"));
+        List<String> options =
+                List.of("-d", output.toString(), "-classpath", String.join(File.pathSeparator, path), LINT);
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            JavaCompiler.CompilationTask task =
+                    javac.getTask(null, files, diagnostics, options, null, List.of(sources));
+            task.setProcessors(List.of(new MigrationProcessor()));
+            task.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return diagnostics.getDiagnostics();
     }
 
     private static Compiler compiler(List<String> options, List<Processor> processors) {

@@ -2,6 +2,7 @@ package dev.godwit.processor;
 
 import com.google.testing.compile.Compilation;
 import dev.godwit.runtime.MigrationRegistry;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,16 +33,29 @@ final class CompiledOutput extends URLClassLoader {
             for (JavaFileObject file : compilation.generatedFiles()) {
                 String path = file.toUri().getPath();
                 if (path.startsWith(CLASS_OUTPUT)) {
-                    Path target = directory.resolve(path.substring(CLASS_OUTPUT.length()));
-                    Files.createDirectories(target.getParent());
-                    try (InputStream content = file.openInputStream()) {
-                        Files.copy(content, target);
-                    }
+                    copy(file, directory.resolve(path.substring(CLASS_OUTPUT.length())));
                 }
             }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies one file. compile-testing lists every file of the class output that the processor looked for, as it
+     * looks for SQL files there; one that was never written has no content, and is no file.
+     */
+    private static void copy(JavaFileObject file, Path target) throws IOException {
+        InputStream content;
+        try {
+            content = file.openInputStream();
+        } catch (FileNotFoundException neverWritten) {
+            return;
+        }
+        try (content) {
+            Files.createDirectories(target.getParent());
+            Files.copy(content, target);
         }
     }
 

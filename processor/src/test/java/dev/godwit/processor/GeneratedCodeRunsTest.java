@@ -27,20 +27,28 @@ class GeneratedCodeRunsTest {
     Path temp;
 
     @Test
-    void registryListsMigrationsInIdOrderWithoutLoadingTheirClasses() throws Exception {
+    void registryListsMigrationsInIdOrderWithTheirChecksumsWithoutLoadingTheirClasses() throws Exception {
         try (CompiledOutput output = compileFixtures()) {
             MigrationRegistry registry = onlyRegistry(output);
 
             Assertions.assertThat(registry.migrations())
                     .containsExactly(
                             MigrationDefinition.code(
-                                    "v1_backfill_language", "com.example.catalog.CatalogMigrations#backfillLanguage"),
+                                    "v1_backfill_language",
+                                    "com.example.catalog.CatalogMigrations#backfillLanguage",
+                                    "ab374b666f3331b0b70b959dd27740bd18696e253291031efd04917b7319de5b"),
                             MigrationDefinition.code(
-                                    "v2.1_seed_currencies", "com.example.billing.BillingMigrations.Currencies#seed"),
+                                    "v2.1_seed_currencies",
+                                    "com.example.billing.BillingMigrations.Currencies#seed",
+                                    "6d70ca32f36ef5fd2e9ad44438a41081710025e41ac6d0a2a05852b49ba0e0c1"),
                             MigrationDefinition.code(
-                                    "v2_create_invoices", "com.example.billing.BillingMigrations#createInvoices"),
+                                    "v2_create_invoices",
+                                    "com.example.billing.BillingMigrations#createInvoices",
+                                    "0e5da4f8befcbee04406f0784f9b354c739028e7df12d2b110ddee95ae23deb9"),
                             MigrationDefinition.code(
-                                    "v10_reindex_titles", "com.example.catalog.CatalogMigrations#reindexTitles"));
+                                    "v10_reindex_titles",
+                                    "com.example.catalog.CatalogMigrations#reindexTitles",
+                                    "6c274ffe8a3d91f49ef79a92ce67c23d825ca439d264163a30ed639457416cf3"));
             Assertions.assertThat(List.of(
                             "com.example.catalog.CatalogMigrations",
                             "com.example.catalog.CatalogMigrations_GodwitMigrations",

@@ -24,6 +24,16 @@ class GenerationTest {
     }
 
     @Test
+    void indexInTheWellKnownPackageNamesTheRegistry() {
+        Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(
+                        generatedSource(compilation, "dev.godwit.generated.GodwitIndex_com_example_GodwitRegistry"))
+                .isEqualTo(golden("GodwitIndex_com_example_GodwitRegistry.java.txt"));
+    }
+
+    @Test
     void invokerCallsStaticAndInstanceMethodsDirectly() {
         Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
 

@@ -3,23 +3,19 @@ package dev.godwit.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.godwit.processor.Compilations.compile;
 import static dev.godwit.processor.Compilations.compileWithClassPath;
+import static dev.godwit.processor.Compilations.compileWithJavac;
 import static dev.godwit.processor.Compilations.compileWithOptions;
+import static dev.godwit.processor.Compilations.generatedSource;
 import static dev.godwit.processor.Compilations.servicesFile;
 import static dev.godwit.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +34,7 @@ class RegistryNameTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.example.app.AppMigrations");
+        assertThat(compilation).generatedSourceFile("dev.godwit.generated.GodwitIndex_com_example_app_AppMigrations");
         Assertions.assertThat(servicesFile(compilation)).isEqualTo("com.example.app.AppMigrations\n");
     }
 
@@ -50,6 +47,15 @@ class RegistryNameTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation)
                 .hadErrorContaining(Messages.invalidRegistryName(RegistryName.OPTION, "com.example.3rd.Migrations"));
+    }
+
+    @Test
+    void emptyOptionIsAnError() {
+        Compilation compilation = compileWithOptions(List.of("-Agodwit.registry="), Fixtures.catalogMigrations());
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.invalidRegistryName(RegistryName.OPTION, ""));
     }
 
     @Test
@@ -88,13 +94,15 @@ class RegistryNameTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("GodwitRegistry");
+        Assertions.assertThat(generatedSource(compilation, "dev.godwit.generated.GodwitIndex_GodwitRegistry"))
+                .contains("registry {@code GodwitRegistry} of this jar", "REGISTRY = \"GodwitRegistry\";");
     }
 
     @Test
     void registryNameTakenOnTheClassPathIsAnError() {
         Path library = compileLibrary();
 
-        Compilation compilation = compileWithClassPath(library, List.of(), refundMigrations());
+        Compilation compilation = compileWithClassPath(List.of(library), List.of(), refundMigrations());
 
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
@@ -107,23 +115,26 @@ class RegistryNameTest {
         Path library = compileLibrary();
 
         Compilation compilation = compileWithClassPath(
-                library, List.of("-Agodwit.registry=com.example.billing.RefundRegistry"), refundMigrations());
+                List.of(library), List.of("-Agodwit.registry=com.example.billing.RefundRegistry"), refundMigrations());
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.example.billing.RefundRegistry");
     }
 
+    /** The index too: its registry's IDs, read from the old class file, are this compilation's own. */
     @Test
-    void registryOfAnEarlierBuildInTheSameOutputIsNoClash() throws IOException {
-        Path sources = temp.resolve("src/com/example/catalog/CatalogMigrations.java");
-        Files.createDirectories(sources.getParent());
-        Files.writeString(sources, Fixtures.catalogMigrations().getCharContent(true));
+    void registryAndIndexOfAnEarlierBuildInTheSameOutputAreNoClash() throws IOException {
         Path output = Files.createDirectories(temp.resolve("classes"));
 
-        List<String> first = compileIntoOwnClassPath(sources, output);
+        List<Diagnostic<? extends JavaFileObject>> first =
+                compileWithJavac(output, List.of(), Fixtures.catalogMigrations());
         Assertions.assertThat(output.resolve("com/example/catalog/GodwitRegistry.class"))
                 .exists();
-        List<String> second = compileIntoOwnClassPath(sources, output);
+        Assertions.assertThat(
+                        output.resolve("dev/godwit/generated/GodwitIndex_com_example_catalog_GodwitRegistry.class"))
+                .exists();
+        List<Diagnostic<? extends JavaFileObject>> second =
+                compileWithJavac(output, List.of(), Fixtures.catalogMigrations());
 
         Assertions.assertThat(first).isEmpty();
         Assertions.assertThat(second).isEmpty();
@@ -148,29 +159,5 @@ class RegistryNameTest {
                 "class RefundMigrations {",
                 "    @Migration(\"v3_create_refunds\") static void createRefunds() {}",
                 "}");
-    }
-
-    /**
-     * Compiles as Maven and IDEs do on a rebuild without cleaning: into an output directory that is also on the
-     * class path. Returns the diagnostics.
-     */
-    private static List<String> compileIntoOwnClassPath(Path source, Path output) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of(
-                    "-d",
-                    output.toString(),
-                    "-classpath",
-                    output + File.pathSeparator + System.getProperty("java.class.path"),
-                    Compilations.LINT);
-            JavaCompiler.CompilationTask task =
-                    javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source.toFile()));
-            task.setProcessors(List.of(new MigrationProcessor()));
-            task.call();
-        }
-        List<String> messages = new ArrayList<>();
-        diagnostics.getDiagnostics().forEach(diagnostic -> messages.add(diagnostic.toString()));
-        return messages;
     }
 }

@@ -4,24 +4,13 @@ import dev.godwit.Migration;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The catalog's migrations, next to the catalog code. The class and its methods are package-private: the generated
- * registry reaches them through a generated class in this package, so nothing here needs to be public.
+ * The catalog's data migrations, next to the catalog code; its schema is in SQL files under {@code db/migration}
+ * ({@code v1_create_books.sql}, {@code v11_require_language.*.sql}), which run in the same ID order. The class and its
+ * methods are package-private: the generated registry reaches them through a generated class in this package.
  */
 final class CatalogMigrations {
 
     private CatalogMigrations() {}
-
-    /** Creates the {@code books} table. */
-    @Migration("v1_create_books")
-    static void createBooks(Handle handle) {
-        handle.execute("""
-                CREATE TABLE books (
-                  id BIGINT PRIMARY KEY,
-                  title VARCHAR(200) NOT NULL,
-                  author VARCHAR(200) NOT NULL,
-                  language VARCHAR(8)
-                )""");
-    }
 
     /** Imports the starter catalog; the import tool of the day did not detect languages. */
     @Migration("v2_import_starter_catalog")
