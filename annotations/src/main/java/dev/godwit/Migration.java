@@ -61,4 +61,18 @@ public @interface Migration {
      * @return the migration ID
      */
     String value();
+
+    /**
+     * Whether the migration runs in one transaction together with its tracking row (the default): its work and the
+     * record that it happened commit together or not at all, and a failure rolls its work back.
+     *
+     * <p>Set it to {@code false} for statements that cannot run in a transaction, such as PostgreSQL's
+     * {@code CREATE INDEX CONCURRENTLY} or SQLite's {@code VACUUM}. Such a migration has a weaker guarantee: it runs
+     * <em>at least</em> once — if the process dies after its work and before its record, it runs again on the next
+     * start — and a failure halfway leaves whatever it did so far. Write it so that running it again does no harm
+     * ({@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}).
+     *
+     * @return {@code false} to run the migration outside any transaction
+     */
+    boolean transactional() default true;
 }

@@ -101,12 +101,18 @@ final class CodeGenerator {
         for (MigrationMethod migration : migrations) {
             ClassName invoker = ClassName.get(migration.packageName(), migration.invokerName());
             int indexInInvoker = invokerSizes.merge(migration.invokerQualifiedName(), 1, Integer::sum) - 1;
-            definitions.add(CodeBlock.of(
-                    "$T.code($L, $S, $S)",
-                    MIGRATION_DEFINITION,
-                    migration.constantName(),
-                    migration.source(),
-                    migration.checksum()));
+            CodeBlock.Builder definition = CodeBlock.builder()
+                    .add(
+                            "$T.code($L, $S, $S)",
+                            MIGRATION_DEFINITION,
+                            migration.constantName(),
+                            migration.source(),
+                            migration.checksum());
+            // Only what differs from MigrationDefinition's defaults is written, so most lines stay one call.
+            if (!migration.transactional()) {
+                definition.add(".withTransactional(false)");
+            }
+            definitions.add(definition.build());
             calls.add(CodeBlock.of("$T.run($L, invocation)", invoker, indexInInvoker));
         }
         TypeSpec.Builder registry = TypeSpec.classBuilder(name.simpleName())

@@ -49,6 +49,20 @@ final class MigrationAnnotation {
         return Optional.empty();
     }
 
+    /**
+     * Returns the {@code transactional} attribute of the annotation: {@code true} unless it is set to {@code false}.
+     */
+    static boolean transactional(AnnotationMirror mirror) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("transactional")
+                    && entry.getValue().getValue() instanceof Boolean transactional) {
+                return transactional;
+            }
+        }
+        return true;
+    }
+
     /** Returns the ID on {@code method}, if it has a {@code @Migration} whose value javac could resolve. */
     static Optional<String> id(Element method) {
         return on(method).flatMap(MigrationAnnotation::value).map(value -> (String) value.getValue());

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * @param documentation the method's doc comment without its block tags; empty if it has none
  * @param checksum the checksum of the method's syntax tree ({@link MethodChecksums}); {@code null} where the compiler
  *     offered no tree
+ * @param transactional whether the migration runs in a transaction with its tracking row ({@code @Migration}'s
+ *     {@code transactional})
  */
 record MigrationMethod(
         String id,
@@ -26,7 +28,8 @@ record MigrationMethod(
         boolean isStatic,
         List<ParameterKind> parameters,
         String documentation,
-        String checksum) {
+        String checksum,
+        boolean transactional) {
 
     /** The suffix of the generated class that calls a class's migrations. */
     static final String INVOKER_SUFFIX = "_GodwitMigrations";

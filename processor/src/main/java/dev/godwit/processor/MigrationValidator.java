@@ -209,7 +209,10 @@ final class MigrationValidator {
                 method.getModifiers().contains(Modifier.STATIC),
                 parameters,
                 documentation(method),
-                checksums.of(method, parameters));
+                checksums.of(method, parameters),
+                MigrationAnnotation.on(method)
+                        .map(MigrationAnnotation::transactional)
+                        .orElse(true));
     }
 
     /**

@@ -5,12 +5,14 @@ import static dev.godwit.processor.Compilations.compile;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import dev.godwit.runtime.MigrationDefinition;
 import dev.godwit.runtime.MigrationRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.tools.JavaFileObject;
 import org.assertj.core.api.Assertions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -94,6 +96,43 @@ class GeneratedCodeRunsTest {
                     .isInstanceOf(IndexOutOfBoundsException.class);
             assertThatThrownBy(() -> registry.run(-1, SimpleInvocation.withoutDatabase("none")))
                     .isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @Test
+    void nonTransactionalMigrationsAreMarkedSoInTheirDefinitions() throws Exception {
+        JavaFileObject source = JavaFileObjects.forSourceLines(
+                "com.example.search.SearchMigrations",
+                "package com.example.search;",
+                "",
+                "import dev.godwit.Migration;",
+                "import org.jdbi.v3.core.Handle;",
+                "",
+                "class SearchMigrations {",
+                "  @Migration(\"v1_create_titles\")",
+                "  static void createTitles(Handle handle) {}",
+                "",
+                "  @Migration(value = \"v2_index_titles\", transactional = false)",
+                "  static void indexTitles(Handle handle) {",
+                "    handle.execute(\"CREATE INDEX CONCURRENTLY IF NOT EXISTS titles_title ON titles (title)\");",
+                "  }",
+                "",
+                "  @Migration(value = \"v3_seed_titles\", transactional = true)",
+                "  static void seedTitles(Handle handle) {}",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation)
+                .generatedSourceFile("com.example.search.GodwitRegistry")
+                .contentsAsUtf8String()
+                .containsMatch("SearchMigrations#indexTitles\", \"[0-9a-f]{64}\"\\)\\.withTransactional\\(false\\)");
+        try (CompiledOutput output = CompiledOutput.load(compilation, temp.resolve("classes"))) {
+            Assertions.assertThat(onlyRegistry(output).migrations())
+                    .extracting(MigrationDefinition::id, MigrationDefinition::transactional)
+                    .containsExactly(
+                            Assertions.tuple("v1_create_titles", true),
+                            Assertions.tuple("v2_index_titles", false),
+                            Assertions.tuple("v3_seed_titles", true));
         }
     }
 
