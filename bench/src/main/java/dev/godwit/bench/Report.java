@@ -1,0 +1,272 @@
+package dev.godwit.bench;
+
+import static dev.godwit.bench.Contender.FLYWAY;
+import static dev.godwit.bench.Contender.GODWIT;
+import static dev.godwit.bench.Contender.JDBC_LOOP;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/** The Markdown report of a run: {@code RESULTS.md}, also printed at the end. */
+final class Report {
+
+    static final String CHART = "chart.svg";
+
+    private final Options options;
+    private final MachineInfo machine;
+    private final Results results;
+    private final StringBuilder out = new StringBuilder();
+
+    Report(Options options, MachineInfo machine, Results results) {
+        this.options = options;
+        this.machine = machine;
+        this.results = results;
+    }
+
+    String markdown() {
+        Properties versions = versions();
+        out.append("# Godwit benchmark results\n\n");
+        machine.busyWarning().ifPresent(warning -> out.append(warning).append("\n\n"));
+        out.append(machine.describe())
+                .append("\n\nRun with `")
+                .append(
+                        String.join(" ", options.arguments()).isEmpty()
+                                ? "(defaults)"
+                                : String.join(" ", options.arguments()))
+                .append("`: N = ")
+                .append(String.join(
+                        ", ",
+                        options.sizes().stream()
+                                .map(n -> String.format("%,d", n))
+                                .toList()))
+                .append(", ")
+                .append(options.repetitions())
+                .append(options.repetitions() == 1 ? " cold JVM" : " cold JVMs")
+                .append(" per figure, ")
+                .append(options.warmRuns())
+                .append(" timed runs per warm JVM. Godwit ")
+                .append(versions.getProperty("godwit"))
+                .append(" (JDBI ")
+                .append(versions.getProperty("jdbi"))
+                .append("), Flyway ")
+                .append(versions.getProperty("flyway"))
+                .append(", sqlite-jdbc ")
+                .append(versions.getProperty("sqlite-jdbc"))
+                .append(", PostgreSQL JDBC ")
+                .append(versions.getProperty("postgresql-jdbc"))
+                .append(".\n\n")
+                .append("Each figure is the median, with the range (min-max) below it, of one sample per cold JVM."
+                        + " Each contender applies N + 1 migrations: one creates `bench_data`, N insert one row each."
+                        + " Times inside the JVM run from just before the first library call (JDBC driver loading"
+                        + " included) to its return; \"whole process\" is the child JVM's wall time as its parent saw"
+                        + " it. Warm figures are the median of the runs after a first one in the same JVM. The ratios"
+                        + " are of medians; a target applies at N = 1,000.\n\n")
+                .append("![Time against N](")
+                .append(CHART)
+                .append(")\n\n");
+        for (DatabaseSetup database : results.databases()) {
+            databaseTable(database);
+        }
+        statementTable();
+        processorTable();
+        out.append("## Targets\n\n| where | target | measured | |\n|---|---|---|---|\n");
+        for (Targets.Check check : Targets.check(results)) {
+            out.append("| ")
+                    .append(check.where())
+                    .append(" | ")
+                    .append(check.target())
+                    .append(" | ")
+                    .append(check.measured())
+                    .append(" | ")
+                    .append(check.verdict())
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private void databaseTable(DatabaseSetup database) {
+        out.append("## ")
+                .append(database.label())
+                .append("\n\n")
+                .append(results.description(database))
+                .append(".\n\n| | N | Godwit | Flyway | JDBC loop | Godwit / loop | Flyway / Godwit |\n")
+                .append("|---|---:|---:|---:|---:|---|---|\n");
+        int targetSize = Targets.size(results, database);
+        for (Metric metric : Metric.values()) {
+            for (int size : results.sizes(database)) {
+                if (results.summary(database, metric, size, GODWIT).isEmpty()) {
+                    continue;
+                }
+                out.append("| ").append(metric.label()).append(" | ").append(String.format("%,d", size));
+                for (Contender contender : List.of(GODWIT, FLYWAY, JDBC_LOOP)) {
+                    out.append(" | ")
+                            .append(results.summary(database, metric, size, contender)
+                                    .map(s -> value(metric, s.median()) + "<br>" + value(metric, s.min()) + "-"
+                                            + value(metric, s.max()))
+                                    .orElse("-"));
+                }
+                out.append(" | ")
+                        .append(ratioCell(database, metric, size, true, size == targetSize))
+                        .append(" | ")
+                        .append(ratioCell(database, metric, size, false, size == targetSize))
+                        .append(" |\n");
+            }
+        }
+        out.append('\n');
+    }
+
+    private String ratioCell(DatabaseSetup database, Metric metric, int size, boolean overLoop, boolean atTarget) {
+        Optional<Double> ratio = overLoop
+                ? results.ratio(database, metric, size, GODWIT, JDBC_LOOP)
+                : results.ratio(database, metric, size, FLYWAY, GODWIT);
+        if (ratio.isEmpty()) {
+            return "-";
+        }
+        String cell = ratio(ratio.get());
+        Optional<String> target = Targets.ratioTarget(metric, overLoop);
+        if (atTarget && target.isPresent()) {
+            cell += " (target " + target.get() + ": "
+                    + (Targets.meets(target.get(), ratio.get()) ? "met" : "**not met**") + ")";
+        }
+        return cell;
+    }
+
+    private void statementTable() {
+        Optional<DatabaseSetup> counted = results.countedDatabase();
+        if (counted.isEmpty()) {
+            return;
+        }
+        DatabaseSetup database = counted.get();
+        out.append("## Statements and commits (")
+                .append(database.label())
+                .append(")\n\nCounted by the server in extra, untimed runs: statements from its log, with"
+                        + " `log_statement = 'all'` on that database (`BEGIN`, `COMMIT`, `SAVEPOINT` and `SET`"
+                        + " included), commits from `pg_stat_database.xact_commit` (every committed transaction,"
+                        + " auto-commit statements included). Not `pg_stat_statements`: on PostgreSQL 14 it misses"
+                        + " utility statements run through the driver's named prepared statements. Per migration:"
+                        + " the all-pending run less the nothing-pending run (the fixed part), over the N + 1"
+                        + " migrations.\n\n")
+                .append("| N | | all pending: statements, commits | per migration | nothing pending: statements,"
+                        + " commits |\n|---:|---|---:|---:|---:|\n");
+        for (int size : results.sizes(database)) {
+            for (Contender contender : List.of(GODWIT, FLYWAY, JDBC_LOOP)) {
+                Optional<StatementCounter.Count> all = results.count(database, size, contender, true);
+                Optional<StatementCounter.Count> noop = results.count(database, size, contender, false);
+                if (all.isEmpty()) {
+                    continue;
+                }
+                out.append(String.format(
+                                "| %,d | %s | %,d, %,d | ",
+                                size,
+                                contender.label(),
+                                all.get().statements(),
+                                all.get().commits()))
+                        .append(Targets.perMigration(results, database, size, contender)
+                                .map(p -> String.format(Locale.ROOT, "%.2f, %.2f", p[0], p[1]))
+                                .orElse("-"))
+                        .append(noop.map(c -> String.format(" | %,d, %,d |", c.statements(), c.commits()))
+                                .orElse(" | - |"))
+                        .append('\n');
+            }
+        }
+        int size = Targets.size(results, database);
+        out.append(String.format("%nWhat runs per migration (all pending, N = %,d):%n%n", size));
+        for (Contender contender : List.of(GODWIT, FLYWAY, JDBC_LOOP)) {
+            results.count(database, size, contender, true).ifPresent(count -> {
+                List<String> perMigration = new ArrayList<>();
+                count.byText().entrySet().stream()
+                        .filter(entry -> entry.getValue() * 2 > size)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .forEach(entry -> perMigration.add(String.format(
+                                Locale.ROOT, "`%s` %.2f", entry.getKey(), entry.getValue() / (double) (size + 1))));
+                out.append("- ")
+                        .append(contender.label())
+                        .append(": ")
+                        .append(String.join(", ", perMigration))
+                        .append('\n');
+            });
+        }
+        out.append('\n');
+    }
+
+    private void processorTable() {
+        if (results.compilation(Results.Compilation.COLD, true).isEmpty()) {
+            return;
+        }
+        out.append("## Processor cost\n\njavac on ")
+                .append(ProcessorCost.CLASSES)
+                .append(" classes of ")
+                .append(ProcessorCost.METHODS_PER_CLASS)
+                .append(" `@Migration` methods each, with the Godwit processor and with `-proc:none`.\n\n")
+                .append("| | with the processor | without | with / without |\n|---|---:|---:|---|\n");
+        for (Results.Compilation compilation : Results.Compilation.values()) {
+            Optional<Results.Summary> with = results.compilation(compilation, true);
+            Optional<Results.Summary> without = results.compilation(compilation, false);
+            if (with.isEmpty() || without.isEmpty()) {
+                continue;
+            }
+            double ratio = with.get().median() / without.get().median();
+            out.append("| ")
+                    .append(compilation.label())
+                    .append(" | ")
+                    .append(range(with.get()))
+                    .append(" | ")
+                    .append(range(without.get()))
+                    .append(" | ")
+                    .append(ratio(ratio))
+                    .append(" (target ≤ 1.15: ")
+                    .append(Targets.meets("≤ 1.15", ratio) ? "met" : "**not met**")
+                    .append(") |\n");
+        }
+        out.append('\n');
+    }
+
+    private static String range(Results.Summary summary) {
+        return time(summary.median()) + "<br>" + time(summary.min()) + "-" + time(summary.max());
+    }
+
+    private static String value(Metric metric, double value) {
+        return metric.isTime() ? time(value) : String.format(Locale.ROOT, "%.0f MiB", value);
+    }
+
+    /** Seconds to three significant digits: {@code 4.98 s}, {@code 47.9 ms}, {@code 812 µs}. */
+    static String time(double seconds) {
+        if (seconds >= 1) {
+            return significant(seconds) + " s";
+        }
+        if (seconds >= 1e-3) {
+            return significant(seconds * 1e3) + " ms";
+        }
+        return significant(seconds * 1e6) + " µs";
+    }
+
+    private static String significant(double value) {
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
+    }
+
+    static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2f×", ratio);
+    }
+
+    private static Properties versions() {
+        Properties versions = new Properties();
+        try (InputStream in = Report.class.getResourceAsStream("versions.properties")) {
+            if (in != null) {
+                versions.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.godwit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the migrations of one workload for each contender: migration 0 creates {@code bench_data}, migrations 1 to N
+ * insert their number into it. The bodies are the same SQL everywhere, written the way each contender's users write
+ * them: through the JDBI {@code Handle} for Godwit, through the {@code Connection} of a {@code BaseJavaMigration}'s
+ * context for Flyway, through the loop's {@code Connection} for the JDBC loop.
+ */
+final class SourceGenerator {
+
+    /** The most migrations in one generated class, as in an application with many feature classes. */
+    static final int METHODS_PER_CLASS = 100;
+
+    static final String CREATE = "CREATE TABLE bench_data (v INTEGER NOT NULL)";
+    static final String INSERT = "INSERT INTO bench_data VALUES (?)";
+
+    private SourceGenerator() {}
+
+    /**
+     * Godwit: static {@code @Migration} methods with IDs {@code v0} to {@code vN}, {@code perClass} to a class, in
+     * package {@code bench.godwit}.
+     */
+    static void godwit(Path root, int n, int perClass) throws IOException {
+        for (int first = 0; first <= n; first += perClass) {
+            String name = className(first / perClass);
+            StringBuilder source = new StringBuilder()
+                    .append("package bench.godwit;\n\n")
+                    .append("import dev.godwit.Migration;\n")
+                    .append("import org.jdbi.v3.core.Handle;\n\n")
+                    .append("final class ")
+                    .append(name)
+                    .append(" {\n");
+            for (int i = first; i < Math.min(first + perClass, n + 1); i++) {
+                source.append("\n    @Migration(\"v").append(i).append("\")\n");
+                source.append("    static void v").append(i).append("(Handle handle) {\n");
+                if (i == 0) {
+                    source.append("        handle.execute(\"").append(CREATE).append("\");\n");
+                } else {
+                    source.append("        handle.execute(\"")
+                            .append(INSERT)
+                            .append("\", ")
+                            .append(i)
+                            .append(");\n");
+                }
+                source.append("    }\n");
+            }
+            write(root, "bench/godwit/" + name + ".java", source.append("}\n"));
+        }
+    }
+
+    /** Flyway: one {@code BaseJavaMigration} per migration, {@code db.migration.V0__Create} to {@code VN__Insert}. */
+    static void flyway(Path root, int n) throws IOException {
+        for (int i = 0; i <= n; i++) {
+            String name = i == 0 ? "V0__Create" : "V" + i + "__Insert";
+            String source = "package db.migration;\n\n"
+                    + "import java.sql.PreparedStatement;\n"
+                    + "import java.sql.Statement;\n"
+                    + "import org.flywaydb.core.api.migration.BaseJavaMigration;\n"
+                    + "import org.flywaydb.core.api.migration.Context;\n\n"
+                    + "public class " + name + " extends BaseJavaMigration {\n\n"
+                    + "    @Override\n"
+                    + "    public void migrate(Context context) throws Exception {\n"
+                    + body(i, "context.getConnection()", "        ")
+                    + "    }\n"
+                    + "}\n";
+            write(root, "db/migration/" + name + ".java", source);
+        }
+    }
+
+    /**
+     * The JDBC loop: lists of {@code JdbcMigration} lambdas, {@code perClass} to a class, and
+     * {@code bench.jdbc.AllMigrations}, which concatenates them.
+     */
+    static void jdbcLoop(Path root, int n) throws IOException {
+        StringBuilder all = new StringBuilder()
+                .append("package bench.jdbc;\n\n")
+                .append("import dev.godwit.bench.jdbc.JdbcMigration;\n")
+                .append("import java.util.ArrayList;\n")
+                .append("import java.util.List;\n")
+                .append("import java.util.function.Supplier;\n\n")
+                .append("public final class AllMigrations implements Supplier<List<JdbcMigration>> {\n\n")
+                .append("    @Override\n")
+                .append("    public List<JdbcMigration> get() {\n")
+                .append("        List<JdbcMigration> all = new ArrayList<>(")
+                .append(n + 1)
+                .append(");\n");
+        for (int first = 0; first <= n; first += METHODS_PER_CLASS) {
+            String name = className(first / METHODS_PER_CLASS);
+            all.append("        all.addAll(").append(name).append(".migrations());\n");
+            StringBuilder source = new StringBuilder()
+                    .append("package bench.jdbc;\n\n")
+                    .append("import dev.godwit.bench.jdbc.JdbcMigration;\n")
+                    .append("import java.sql.PreparedStatement;\n")
+                    .append("import java.sql.Statement;\n")
+                    .append("import java.util.List;\n\n")
+                    .append("final class ")
+                    .append(name)
+                    .append(" {\n\n")
+                    .append("    static List<JdbcMigration> migrations() {\n")
+                    .append("        return List.of(");
+            int last = Math.min(first + METHODS_PER_CLASS, n + 1) - 1;
+            for (int i = first; i <= last; i++) {
+                source.append("\n                new JdbcMigration(\"v")
+                        .append(i)
+                        .append("\", connection -> {\n")
+                        .append(body(i, "connection", "                    "))
+                        .append("                })")
+                        .append(i < last ? "," : ");\n");
+            }
+            write(root, "bench/jdbc/" + name + ".java", source.append("    }\n}\n"));
+        }
+        write(root, "bench/jdbc/AllMigrations.java", all.append("        return all;\n    }\n}\n"));
+    }
+
+    /** The body on a JDBC connection, for Flyway and the loop alike. */
+    private static String body(int i, String connection, String indent) {
+        if (i == 0) {
+            return indent + "try (Statement statement = " + connection + ".createStatement()) {\n"
+                    + indent + "    statement.execute(\"" + CREATE + "\");\n"
+                    + indent + "}\n";
+        }
+        return indent + "try (PreparedStatement statement = " + connection + ".prepareStatement(\"" + INSERT
+                + "\")) {\n"
+                + indent + "    statement.setInt(1, " + i + ");\n"
+                + indent + "    statement.executeUpdate();\n"
+                + indent + "}\n";
+    }
+
+    private static String className(int index) {
+        return String.format("Migrations%03d", index);
+    }
+
+    private static void write(Path root, String relative, CharSequence source) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.godwit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole benchmark once, as small as it gets (N = 10, one repetition, SQLite only, no processor cost), to
+ * prove the harness works: generation, compilation with the processor, every contender's class path and child JVM,
+ * and the report. It checks nothing about speed; the benchmark itself does that, by its own command.
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    void smallRunOnSqliteWritesTheReportAndChart(@TempDir Path temp) throws Exception {
+        Path results = temp.resolve("results");
+
+        Path report = Benchmark.run(Options.parse(
+                "--sizes=10",
+                "--reps=1",
+                "--warm-runs=1",
+                "--warm-all-runs=1",
+                "--databases=sqlite",
+                "--processor-reps=0",
+                "--results=" + results,
+                "--work=" + temp.resolve("work")));
+
+        String markdown = Files.readString(report);
+        for (Metric metric : Metric.values()) {
+            String row = "| " + metric.label() + " | 10 |";
+            assertThat(markdown).contains(row);
+            // A figure for every contender, and both ratios.
+            assertThat(markdown.lines()
+                            .filter(line -> line.startsWith(row))
+                            .findFirst()
+                            .orElseThrow())
+                    .doesNotContain("| -");
+        }
+        assertThat(Files.readString(results.resolve(Report.CHART)))
+                .startsWith("<svg")
+                .contains("Godwit", "Flyway", "JDBC loop", "<polyline");
+    }
+}
