@@ -5,6 +5,7 @@ import dev.godwit.runtime.internal.RunnerSettings;
 import dev.godwit.runtime.internal.database.TableName;
 import dev.godwit.runtime.internal.sql.SqlLocation;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -59,16 +60,20 @@ import org.jdbi.v3.core.Jdbi;
  *       run with a {@link MigrationChangedException} before anything runs.
  *   <li>Runs each migration without a {@code success} row (none yet, or {@code failed}) in its own transaction:
  *       <ol>
- *         <li>takes a lock that ends with the transaction, so two runners never run one migration at the same time
- *             and a killed process leaves no lock behind: {@code pg_advisory_xact_lock} on PostgreSQL, SQLite's
- *             write lock on SQLite;
- *         <li>reads the migration's row again and skips it if another runner made it succeed in the meantime;
- *         <li>runs the body after a savepoint: the method, or the SQL file's statements one by one;
- *         <li>on success, writes the {@code success} row in the same transaction, so the body's changes and their
+ *         <li>claims the migration's tracking row, the transaction's first statement: an upsert that writes the row
+ *             unless it records a success. A runner that claims a row another runner holds waits until that
+ *             transaction ends (at most the {@linkplain Builder#lockTimeout(Duration) lock timeout}), then skips the
+ *             migration if the other made it succeed. The claim ends with the transaction, so a killed process
+ *             leaves no lock behind;
+ *         <li>runs the body: the method, or the SQL file's statements one by one;
+ *         <li>on success, records the {@code success} in the same transaction, so the body's changes and their
  *             record commit together or not at all;
- *         <li>on an exception, rolls back to the savepoint, writes a {@code failed} row with the error in the same
- *             transaction, logs the failure, and goes on with the next migration.
+ *         <li>on an exception, rolls the transaction back, records a {@code failed} row with the error in a new
+ *             transaction (unless another runner has made the migration succeed meanwhile), logs the failure, and
+ *             goes on with the next migration.
  *       </ol>
+ *       A {@linkplain MigrationDefinition#transactional() non-transactional} migration runs outside any transaction;
+ *       see the README for its weaker guarantee.
  * </ol>
  *
  * A failed migration runs again on every start until it succeeds; deleting its row from the tracking table makes a
@@ -101,8 +106,9 @@ import org.jdbi.v3.core.Jdbi;
  * <h2>Transactions</h2>
  *
  * A migration must leave transaction control to the runner: it must not commit or roll back the handle it is given.
- * On PostgreSQL each migration's transaction runs at {@code READ COMMITTED}, PostgreSQL's default, so that the
- * re-read after the lock sees what the runner that held the lock committed. The runner keeps no session state
+ * On PostgreSQL each migration's transaction runs at {@code READ COMMITTED}, PostgreSQL's default (a database with
+ * another default gets {@code SET TRANSACTION ISOLATION LEVEL READ COMMITTED}), so that a claim that waited sees what
+ * the runner it waited for committed. The runner keeps no session state
  * between transactions, so it works behind a pooler in transaction mode (PgBouncer). The {@link Jdbi}'s connections
  * must start in auto-commit mode, as JDBC connections do by default. A SQL file runs in its migration's transaction
  * like a method: it must not contain {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} (such a statement fails the
@@ -126,6 +132,9 @@ public final class MigrationRunner {
 
     /** The {@link org.slf4j.MDC} key that holds the ID of the running migration while it runs. */
     public static final String MDC_KEY = "godwit.migration";
+
+    /** How long a runner waits for a migration another runner is running, unless told otherwise. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
     private final RunnerSettings settings;
@@ -200,7 +209,7 @@ public final class MigrationRunner {
      * @throws UnsupportedDatabaseException if the database is neither PostgreSQL nor SQLite
      * @throws DatabaseAccessException if no connection can be opened or a transaction cannot be begun or committed
      * @throws TrackingTableException if the tracking table cannot be created, read or written
-     * @throws UnableToAcquireLockException if the migration lock cannot be taken
+     * @throws UnableToAcquireLockException if another runner held a migration longer than the lock timeout
      */
     public MigrationReport runAll() {
         return new MigrationRun(jdbi, settings).execute();
@@ -253,8 +262,8 @@ public final class MigrationRunner {
      *
      * <p>With no IDs, accepts every changed migration. With IDs, accepts each of them whose checksum differs from the
      * recorded one, including those recorded without a checksum; the others are left as they are. The checksums are
-     * written in one transaction under the migration lock, so it waits for a run that is under way on the same
-     * tracking table. Nothing else is written; a missing tracking table is not created.
+     * written in one transaction; on SQLite it takes the database's write lock first, so it waits for a migration that
+     * is under way. Nothing else is written; a missing tracking table is not created.
      *
      * @param ids the IDs of the migrations whose changes to accept, or none for every changed migration
      * @return the status of each migration whose checksum was recorded, as it was before: its {@link
@@ -262,7 +271,8 @@ public final class MigrationRunner {
      *     new one; in ID order, empty if nothing changed
      * @throws ChecksumAcceptanceException if an ID is of no migration in code or SQL files, or of one that has not
      *     succeeded; nothing is written then
-     * @throws UnableToAcquireLockException if the migration lock cannot be taken
+     * @throws UnableToAcquireLockException on SQLite, if another connection held the write lock longer than the lock
+     *     timeout
      * @throws GodwitException as {@link #status()} does, and a {@link TrackingTableException} if the table cannot be
      *     written
      */
@@ -288,6 +298,7 @@ public final class MigrationRunner {
         private boolean strictChecksums;
         private final List<MigrationListener> listeners = new ArrayList<>();
         private Function<Class<?>, ?> instances;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
         private Builder(Jdbi jdbi) {
             this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -405,6 +416,32 @@ public final class MigrationRunner {
         }
 
         /**
+         * Sets how long a runner waits for a migration that another runner (another process, or another connection)
+         * is running; default 10 minutes. When the wait expires, the run stops with an {@link
+         * UnableToAcquireLockException} that names the migration and, on PostgreSQL, the session that holds it (its
+         * pid, {@code application_name}, state, and how long its transaction has been open).
+         *
+         * <p>Set it longer than your longest migration, so that runners that start together wait for each other
+         * instead of failing. The wait ends at once when the other runner commits, fails or dies. On PostgreSQL it is
+         * {@code lock_timeout} for the claim of the migration's tracking row (the migration's own statements keep the
+         * session's {@code lock_timeout}); on SQLite, the connection's busy timeout for the run.
+         *
+         * @param timeout the longest wait; positive
+         * @return this builder
+         * @throws InvalidConfigurationException if {@code timeout} is zero or negative
+         */
+        public Builder lockTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new InvalidConfigurationException("Invalid lock timeout " + timeout
+                        + " given to MigrationRunner.Builder.lockTimeout(Duration): it must be positive, such as"
+                        + " Duration.ofMinutes(10), the default.");
+            }
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
          * Creates the runner. It is bound to the {@code Jdbi} given to {@link MigrationRunner#builder(Jdbi)}.
          *
          * @return a runner with these options
@@ -420,7 +457,8 @@ public final class MigrationRunner {
                             strictChecksums,
                             List.copyOf(listeners),
                             instances,
-                            Clock.systemUTC()));
+                            Clock.systemUTC(),
+                            lockTimeout));
         }
     }
 }

@@ -1,13 +1,16 @@
 package dev.godwit.runtime;
 
 /**
- * The lock that keeps two runners from running the same migration at once could not be taken. The run stops; the
- * migration has not run and runs on the next start.
+ * The lock that keeps two runners from running the same migration at once could not be taken within the {@linkplain
+ * MigrationRunner.Builder#lockTimeout lock timeout}. The run stops; the migration has not run and runs on the next
+ * start. The message names the migration and, on PostgreSQL, the session that holds the lock (pid, {@code
+ * application_name}, state, and how long its transaction has been open); on SQLite, the lock is the database's write
+ * lock, held by another connection.
  *
- * <p>The lock is transaction-scoped (a PostgreSQL {@code pg_advisory_xact_lock}, SQLite's write lock), so it always
- * ends with the transaction of the runner that holds it, even if that process dies: nothing is left to clear by
- * hand. On SQLite, waiting for it is bounded by a busy timeout; this exception then means another connection kept
- * the database locked for longer than that.
+ * <p>The lock is transaction-scoped (the claim of the migration's tracking row, which on SQLite is the database's write
+ * lock), so it always ends with the transaction of the runner that holds it, even if that process dies: nothing is
+ * left to clear by hand. Waiting longer than the timeout means another runner's migration takes longer than that, or
+ * a session holds the lock and does not end.
  */
 public class UnableToAcquireLockException extends GodwitException {
 

@@ -3,6 +3,7 @@ package dev.godwit.runtime;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
  * The main class of a separate runner process, started by {@link MultiProcessTest}: a real JVM with its own
  * connections, which the test can start many times at once or kill.
  *
- * <p>Arguments: a JDBC URL and a scenario. The process prints {@code READY}, waits for a line on its standard input
+ * <p>Arguments: a JDBC URL, a scenario, and optionally a lock timeout ({@code PT5S}). The process prints {@code READY}, waits for a line on its standard input
  * (so that all processes start their runs at the same moment), runs the scenario's migrations and prints one line
  * {@code RESULT <id> <outcome>} per migration. Every attempt of a failing migration prints {@code ATTEMPT <id>}
  * first, and a blocking migration prints {@code BLOCKING <id>} once its writes are done.
@@ -33,8 +34,12 @@ public final class RunnerProcess {
             case "after-crash" -> crashable(false);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         };
-        MigrationRunner runner =
-                MigrationRunner.builder(Jdbi.create(url)).registries(registry).build();
+        MigrationRunner.Builder builder =
+                MigrationRunner.builder(Jdbi.create(url)).registries(registry);
+        if (args.length > 2) {
+            builder.lockTimeout(Duration.parse(args[2]));
+        }
+        MigrationRunner runner = builder.build();
 
         System.out.println("READY");
         System.out.flush();

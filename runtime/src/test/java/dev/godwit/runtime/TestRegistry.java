@@ -41,6 +41,13 @@ class TestRegistry implements MigrationRegistry {
         return this;
     }
 
+    /** Adds a migration that runs outside any transaction ({@code @Migration(transactional = false)}). */
+    TestRegistry nonTransactional(String id, Body body) {
+        definitions.add(MigrationDefinition.code(id, source(id)).withTransactional(false));
+        bodies.add(body);
+        return this;
+    }
+
     /** Adds a migration that writes its ID to the {@code events} table, with a checksum. */
     TestRegistry event(String id, String checksum) {
         return add(id, checksum, invocation -> insertEvent(invocation, id));

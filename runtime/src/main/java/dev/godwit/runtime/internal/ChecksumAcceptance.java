@@ -7,7 +7,7 @@ import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.UnableToAcquireLockException;
-import dev.godwit.runtime.internal.database.DatabaseSupport;
+import dev.godwit.runtime.internal.database.MigrationClaim;
 import dev.godwit.runtime.internal.database.TrackingTable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,19 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records the current checksums of succeeded migrations, in one transaction that holds the migration lock, so that a
- * runner running at the same time never sees half of them.
+ * Records the current checksums of succeeded migrations, in one transaction, so that a runner running at the same
+ * time never sees half of them. It needs no claim: a runner never writes a row that records a success, and each
+ * update is conditional on the success it changes.
  */
 final class ChecksumAcceptance {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
-    private final DatabaseSupport database;
+    private final MigrationClaim claim;
     private final TrackingTable tracking;
     private final List<PlannedMigration> migrations;
 
-    ChecksumAcceptance(DatabaseSupport database, TrackingTable tracking, List<PlannedMigration> migrations) {
-        this.database = database;
+    ChecksumAcceptance(MigrationClaim claim, TrackingTable tracking, List<PlannedMigration> migrations) {
+        this.claim = claim;
         this.tracking = tracking;
         this.migrations = migrations;
     }
@@ -57,9 +58,10 @@ final class ChecksumAcceptance {
             return List.of();
         }
         try {
+            claim.prepare(handle);
             return handle.inTransaction(transaction -> {
-                lock(transaction);
-                // Read under the lock: a runner may have recorded a migration since the caller last looked.
+                beginWrite(transaction);
+                // Read in the transaction: a runner may have recorded a migration since the caller last looked.
                 List<MigrationStatus> accepted = select(Statuses.of(migrations, tracking.readAll(transaction)), ids);
                 for (MigrationStatus status : accepted) {
                     String checksum = status.checksum().orElseThrow();
@@ -77,17 +79,26 @@ final class ChecksumAcceptance {
                     "Could not begin or commit the transaction that accepts checksums: " + e.getMessage()
                             + ". No checksum was recorded.",
                     e);
+        } finally {
+            claim.release(handle);
         }
     }
 
-    private void lock(Handle transaction) {
+    /** On SQLite, takes the write lock first, waiting for a runner's migration as its claims do. */
+    private void beginWrite(Handle transaction) {
         try {
-            database.lock().acquire(transaction);
+            tracking.beginWrite(transaction);
         } catch (JdbiException e) {
-            throw new UnableToAcquireLockException(
-                    null,
-                    "Could not take the " + database.lock().description() + " to accept checksums: " + e.getMessage()
-                            + ". No checksum was recorded.",
+            if (claim.isTimeout(e)) {
+                throw new UnableToAcquireLockException(
+                        null,
+                        "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to"
+                                + " accept checksums: " + e.getMessage() + ". No checksum was recorded.",
+                        e);
+            }
+            throw new DatabaseAccessException(
+                    "Could not begin to write the tracking table " + tracking.name() + " to accept checksums: "
+                            + e.getMessage() + ". No checksum was recorded.",
                     e);
         }
     }

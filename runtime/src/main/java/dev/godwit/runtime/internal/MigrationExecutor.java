@@ -1,10 +1,12 @@
 package dev.godwit.runtime.internal;
 
 import dev.godwit.runtime.DatabaseAccessException;
+import dev.godwit.runtime.DatabaseKind;
 import dev.godwit.runtime.MigrationResult;
 import dev.godwit.runtime.MigrationRunner;
+import dev.godwit.runtime.TrackingTableException;
 import dev.godwit.runtime.UnableToAcquireLockException;
-import dev.godwit.runtime.internal.database.DatabaseSupport;
+import dev.godwit.runtime.internal.database.MigrationClaim;
 import dev.godwit.runtime.internal.database.TrackingRow;
 import dev.godwit.runtime.internal.database.TrackingTable;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -20,34 +23,50 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one pending migration in a transaction of its own: lock, re-read, savepoint, body, record. The body's changes
- * and its record commit together or not at all, and the lock ends with the transaction.
+ * Runs one pending migration at a time, and records its outcome.
+ *
+ * <p>A transactional migration runs in a transaction of its own: claim its tracking row (the first statement, which
+ * waits while another runner holds the claim, see {@link MigrationClaim}), body, record, commit. The body's changes
+ * and their record commit together or not at all, and the claim ends with the transaction. A body that throws rolls
+ * the whole transaction back; its failure is recorded in a second transaction that claims the row again, and is not
+ * recorded if another runner has made the migration succeed in between. (A savepoint would record the failure in the
+ * first transaction, at the price of one more statement for every migration that succeeds.)
+ *
+ * <p>A non-transactional migration's body runs on the runner's connection in auto-commit mode. Where the database
+ * allows ({@link MigrationClaim#holdsBesideTheBody()}: PostgreSQL), a transaction on a second connection holds a lock
+ * that keeps non-transactional migrations apart while the body runs (taken by polling, see {@link
+ * MigrationClaim#reserve}), and then claims the row to record the outcome. On SQLite the row is read again before the
+ * body and claimed after it: nothing keeps two runners from running the body at the same time.
  */
-final class MigrationExecutor {
+final class MigrationExecutor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
-    private static final String SAVEPOINT = "godwit_migration";
 
     private final Jdbi jdbi;
     private final Handle handle;
-    private final DatabaseSupport database;
+    private final DatabaseKind kind;
     private final TrackingTable tracking;
+    private final MigrationClaim claim;
     private final Instances instances;
     private final Listeners listeners;
     private final Clock clock;
+    private boolean prepared;
+    private Handle claimHandle;
 
     MigrationExecutor(
             Jdbi jdbi,
             Handle handle,
-            DatabaseSupport database,
+            DatabaseKind kind,
             TrackingTable tracking,
+            MigrationClaim claim,
             Instances instances,
             Listeners listeners,
             Clock clock) {
         this.jdbi = jdbi;
         this.handle = handle;
-        this.database = database;
+        this.kind = kind;
         this.tracking = tracking;
+        this.claim = claim;
         this.instances = instances;
         this.listeners = listeners;
         this.clock = clock;
@@ -65,8 +84,16 @@ final class MigrationExecutor {
         MDC.put(MigrationRunner.MDC_KEY, migration.id());
         try {
             listeners.beforeMigration(migration.definition());
-            MigrationResult result = inTransaction(migration);
-            log(result);
+            prepare();
+            MigrationResult result;
+            if (migration.definition().transactional()) {
+                result = inTransaction(migration);
+            } else if (claim.holdsBesideTheBody()) {
+                result = besideClaim(migration);
+            } else {
+                result = claimedAfter(migration);
+            }
+            log(result, migration.definition().transactional());
             listeners.afterMigration(result);
             return result;
         } finally {
@@ -78,76 +105,285 @@ final class MigrationExecutor {
         }
     }
 
-    private MigrationResult inTransaction(PlannedMigration migration) {
+    /** Undoes what the run changed on the runner's connection, and closes the second connection if one was opened. */
+    @Override
+    public void close() {
         try {
-            return handle.inTransaction(transaction -> attempt(transaction, migration));
+            if (prepared) {
+                prepared = false;
+                claim.release(handle);
+            }
         } catch (JdbiException e) {
-            // Everything inside the transaction throws GodwitExceptions; what is left is its begin or commit.
-            throw new DatabaseAccessException(
-                    "Could not begin or commit the transaction of migration " + migration.id() + ": " + e.getMessage()
-                            + ". Nothing of it is committed; it runs again on the next start.",
-                    e);
+            LOG.warn("Could not restore the settings of the runner's connection: {}", e.getMessage(), e);
+        } finally {
+            if (claimHandle != null) {
+                try {
+                    claimHandle.close();
+                } catch (JdbiException e) {
+                    LOG.warn("Could not close the runner's second connection: {}", e.getMessage(), e);
+                }
+                claimHandle = null;
+            }
         }
     }
 
-    private MigrationResult attempt(Handle transaction, PlannedMigration migration) {
+    /** Learns or sets, once per run and only when something is pending, what the claims depend on. */
+    private void prepare() {
+        if (prepared) {
+            return;
+        }
+        try {
+            claim.prepare(handle);
+        } catch (JdbiException e) {
+            throw new DatabaseAccessException(
+                    "Could not prepare the runner's connection for its first pending migration: " + e.getMessage()
+                            + ". Nothing more has run.",
+                    e);
+        }
+        prepared = true;
+    }
+
+    private MigrationResult inTransaction(PlannedMigration migration) {
         String id = migration.id();
-        lock(transaction, id);
-        Optional<TrackingRow> current = tracking.read(transaction, id);
+        Instant executedAt = now();
+        String checksum = migration.definition().checksum().orElse(null);
+        try {
+            return transaction(handle, id, transaction -> {
+                if (!claim(transaction, id, TrackingRow.claimed(id, executedAt, checksum))) {
+                    return alreadyApplied(transaction, migration);
+                }
+                long start = System.nanoTime();
+                Throwable failure = runBody(transaction, migration);
+                Duration duration = Duration.ofNanos(System.nanoTime() - start);
+                if (failure != null) {
+                    throw new BodyFailed(failure, duration);
+                }
+                tracking.record(transaction, TrackingRow.success(id, executedAt, duration, checksum));
+                return MigrationResult.applied(migration.definition(), executedAt, duration);
+            });
+        } catch (BodyFailed body) {
+            // The transaction is rolled back: the body's changes and the claim are gone.
+            TrackingRow failed =
+                    TrackingRow.failed(id, executedAt, body.duration, ErrorText.of(body.failure), checksum);
+            if (!transaction(handle, id, transaction -> claim(transaction, id, failed))) {
+                LOG.debug("Migration {} failed, but another runner made it succeed meanwhile: not recorded", id);
+            }
+            return MigrationResult.failed(migration.definition(), executedAt, body.duration, body.failure);
+        }
+    }
+
+    private MigrationResult besideClaim(PlannedMigration migration) {
+        String id = migration.id();
+        long deadline = System.nanoTime() + claim.timeout().toNanos();
+        long pauseMillis = 20;
+        while (true) {
+            try {
+                return transaction(claimHandle(id), id, transaction -> besideClaim(transaction, migration));
+            } catch (ClaimHeld held) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new UnableToAcquireLockException(id, timedOut(id), null);
+                }
+                // Waiting outside any transaction: see MigrationClaim#reserve.
+                sleep(id, Math.min(pauseMillis, Duration.ofNanos(remaining).toMillis()));
+                pauseMillis = Math.min(pauseMillis * 2, 500);
+            }
+        }
+    }
+
+    private MigrationResult besideClaim(Handle transaction, PlannedMigration migration) {
+        String id = migration.id();
+        reserve(transaction);
+        // Read on the runner's connection, not in the reserving transaction, which must hold no snapshot.
+        Optional<TrackingRow> current = tracking.read(handle, id);
         if (current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
             return MigrationResult.alreadyApplied(
                     migration.definition(),
                     current.get().executedAt(),
                     current.get().executionTime());
         }
-        savepoint(transaction, id);
-        Instant executedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long start = System.nanoTime();
-        Throwable failure = runBody(transaction, migration);
-        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        Instant executedAt = now();
         String checksum = migration.definition().checksum().orElse(null);
-        if (failure == null) {
-            tracking.write(transaction, TrackingRow.success(id, executedAt, duration, checksum));
-            return MigrationResult.applied(migration.definition(), executedAt, duration);
+        long start = System.nanoTime();
+        Throwable failure = runBody(handle, migration);
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        TrackingRow row = failure == null
+                ? TrackingRow.success(id, executedAt, duration, checksum)
+                : TrackingRow.failed(id, executedAt, duration, ErrorText.of(failure), checksum);
+        if (!claim(transaction, id, row)) {
+            LOG.debug("Migration {} was recorded as succeeded by another runner meanwhile", id);
         }
-        rollbackToSavepoint(transaction, id, failure);
-        tracking.write(transaction, TrackingRow.failed(id, executedAt, duration, ErrorText.of(failure), checksum));
-        return MigrationResult.failed(migration.definition(), executedAt, duration, failure);
+        return failure == null
+                ? MigrationResult.applied(migration.definition(), executedAt, duration)
+                : MigrationResult.failed(migration.definition(), executedAt, duration, failure);
     }
 
-    private void lock(Handle transaction, String id) {
+    private static void sleep(String id, long millis) {
         try {
-            database.lock().acquire(transaction);
-        } catch (JdbiException e) {
+            Thread.sleep(Math.max(millis, 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new UnableToAcquireLockException(
                     id,
-                    "Could not take the " + database.lock().description() + " to run migration " + id + ": "
+                    "Interrupted while waiting for another runner's non-transactional migration. Migration " + id
+                            + " has not run; it runs on the next start.",
+                    e);
+        }
+    }
+
+    private void reserve(Handle transaction) {
+        try {
+            if (!claim.reserve(transaction)) {
+                throw new ClaimHeld();
+            }
+        } catch (JdbiException e) {
+            throw new DatabaseAccessException(
+                    "Could not lock the tracking table " + tracking.name() + " for a non-transactional migration: "
                             + e.getMessage() + ". The migration has not run; it runs on the next start.",
                     e);
         }
     }
 
-    private void savepoint(Handle transaction, String id) {
+    private MigrationResult claimedAfter(PlannedMigration migration) {
+        String id = migration.id();
+        // Another runner may have run it since this run read the tracking table.
+        Optional<TrackingRow> current = tracking.read(handle, id);
+        if (current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
+            return MigrationResult.alreadyApplied(
+                    migration.definition(),
+                    current.get().executedAt(),
+                    current.get().executionTime());
+        }
+        Instant executedAt = now();
+        String checksum = migration.definition().checksum().orElse(null);
+        long start = System.nanoTime();
+        Throwable failure = runBody(handle, migration);
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        TrackingRow row = failure == null
+                ? TrackingRow.success(id, executedAt, duration, checksum)
+                : TrackingRow.failed(id, executedAt, duration, ErrorText.of(failure), checksum);
+        if (!transaction(handle, id, transaction -> claim(transaction, id, row))) {
+            LOG.debug("Migration {} was also run by another runner, which recorded it first", id);
+        }
+        return failure == null
+                ? MigrationResult.applied(migration.definition(), executedAt, duration)
+                : MigrationResult.failed(migration.definition(), executedAt, duration, failure);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private MigrationResult alreadyApplied(Handle transaction, PlannedMigration migration) {
+        TrackingRow row = tracking.read(transaction, migration.id())
+                .orElseThrow(() -> new TrackingTableException("The row of migration " + migration.id() + " in the"
+                        + " tracking table " + tracking.name() + " could not be claimed, yet is not there."));
+        return MigrationResult.alreadyApplied(migration.definition(), row.executedAt(), row.executionTime());
+    }
+
+    /**
+     * Claims the migration's row, the transaction's first statement.
+     *
+     * @return {@code false} if the row records a success
+     */
+    private boolean claim(Handle transaction, String id, TrackingRow row) {
+        return claim(transaction, id, row, claim.timeout());
+    }
+
+    private boolean claim(Handle transaction, String id, TrackingRow row, Duration wait) {
         try {
-            transaction.savepoint(SAVEPOINT);
+            return claim.claim(transaction, row, wait);
         } catch (JdbiException e) {
-            throw new DatabaseAccessException(
-                    "Could not set a savepoint before migration " + id + ": " + e.getMessage()
-                            + ". The migration has not run; it runs on the next start.",
+            if (claim.isTimeout(e)) {
+                throw new ClaimTimedOut(e);
+            }
+            throw new TrackingTableException(
+                    "Could not claim the row of migration " + id + " in the tracking table " + tracking.name() + ": "
+                            + e.getMessage() + ". Nothing of it is committed; it runs on the next start.",
                     e);
         }
     }
 
-    private void rollbackToSavepoint(Handle transaction, String id, Throwable failure) {
+    /** Runs {@code work} in a transaction on {@code connection}, turning JDBI's failures into Godwit's. */
+    private <T> T transaction(Handle connection, String id, HandleCallback<T, RuntimeException> work) {
         try {
-            transaction.rollbackToSavepoint(SAVEPOINT);
+            return connection.inTransaction(work);
+        } catch (ClaimTimedOut e) {
+            // Asked only now: the transaction that waited is rolled back, and on PostgreSQL aborted before that.
+            throw new UnableToAcquireLockException(
+                    id, timedOut(id) + " (" + e.getCause().getMessage() + ")", e.getCause());
         } catch (JdbiException e) {
-            e.addSuppressed(failure);
+            // Everything inside the transaction throws GodwitExceptions; what is left is its begin or commit.
             throw new DatabaseAccessException(
-                    "Could not roll back migration " + id + " to its savepoint after it failed: " + e.getMessage()
-                            + ". Its transaction is rolled back instead, so its failure is not recorded; it runs"
-                            + " again on the next start. A migration must not commit or roll back its handle.",
+                    "Could not begin or commit the transaction of migration " + id + ": " + e.getMessage()
+                            + ". Nothing of it is committed; it runs again on the next start.",
                     e);
+        }
+    }
+
+    private String timedOut(String id) {
+        String holder;
+        try {
+            holder = claim.holder(handle, id);
+        } catch (JdbiException e) {
+            holder = "could not tell which session holds it (" + e.getMessage() + ")";
+        }
+        return "Migration " + id + " waited " + describe(claim.timeout()) + " for another runner that is running it"
+                + " (its claim of the migration's row in " + tracking.name() + ") and gave up: " + holder
+                + ". The migration has not run; it runs on the next start. Raise the lock timeout"
+                + " (MigrationRunner.Builder#lockTimeout) above your longest migration, or end that session if it is"
+                + " stuck.";
+    }
+
+    private static String describe(Duration timeout) {
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private Handle claimHandle(String id) {
+        if (claimHandle == null) {
+            try {
+                claimHandle = jdbi.open();
+            } catch (JdbiException e) {
+                throw new DatabaseAccessException(
+                        "Could not open a second connection for non-transactional migration " + id
+                                + ", whose claim it holds while the migration runs on the first: " + e.getMessage()
+                                + ". The migration has not run; it runs on the next start.",
+                        e);
+            }
+        }
+        return claimHandle;
+    }
+
+    /** The body threw: carries the failure out of the transaction, which rolls back. */
+    private static final class BodyFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Throwable failure;
+        private final transient Duration duration;
+
+        BodyFailed(Throwable failure, Duration duration) {
+            super(null, null, false, false);
+            this.failure = failure;
+            this.duration = duration;
+        }
+    }
+
+    /** Another transaction holds the lock of non-transactional migrations: this one rolls back, to try again. */
+    private static final class ClaimHeld extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimHeld() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The claim's wait timed out: carries the database's exception out of the transaction, which rolls back. */
+    private static final class ClaimTimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimTimedOut(JdbiException cause) {
+            super(null, cause, false, false);
         }
     }
 
@@ -155,7 +391,7 @@ final class MigrationExecutor {
     private Throwable runBody(Handle transaction, PlannedMigration migration) {
         RunningMigrationContext context = new RunningMigrationContext(
                 migration.id(),
-                database.kind(),
+                kind,
                 transaction,
                 jdbi,
                 LoggerFactory.getLogger("dev.godwit.migration." + migration.id()));
@@ -176,20 +412,23 @@ final class MigrationExecutor {
         }
     }
 
-    private static void log(MigrationResult result) {
+    private static void log(MigrationResult result, boolean transactional) {
         long millis = result.duration().toMillis();
         switch (result.outcome()) {
             case APPLIED -> LOG.info("Applied migration {} in {} ms", result.id(), millis);
             case FAILED ->
                 LOG.error(
-                        "Migration {} failed after {} ms; its changes are rolled back and it is recorded as failed, to run"
-                                + " again on the next start",
+                        "Migration {} failed after {} ms; {} and it is recorded as failed, to run again on the next"
+                                + " start",
                         result.id(),
                         millis,
+                        transactional
+                                ? "its changes are rolled back"
+                                : "it ran outside a transaction, so what it did before it failed stays",
                         result.error().orElse(null));
             case ALREADY_APPLIED ->
                 LOG.debug(
-                        "Migration {} was applied by another runner at {} while this one waited for the lock; skipped",
+                        "Migration {} was applied by another runner at {} while this one waited for it; skipped",
                         result.id(),
                         result.executedAt());
         }

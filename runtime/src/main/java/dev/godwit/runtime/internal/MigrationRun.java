@@ -10,6 +10,7 @@ import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.internal.database.DatabaseSupport;
+import dev.godwit.runtime.internal.database.MigrationClaim;
 import dev.godwit.runtime.internal.database.TrackingRow;
 import dev.godwit.runtime.internal.database.TrackingTable;
 import dev.godwit.runtime.internal.sql.SqlMigration;
@@ -111,7 +112,8 @@ public final class MigrationRun {
         MigrationPlan plan = migrationPlan();
         return withHandle(handle -> {
             Snapshot snapshot = read(handle, plan);
-            return new ChecksumAcceptance(snapshot.database(), snapshot.tracking(), snapshot.migrations())
+            MigrationClaim claim = snapshot.database().claim(snapshot.tracking(), settings.lockTimeout());
+            return new ChecksumAcceptance(claim, snapshot.tracking(), snapshot.migrations())
                     .accept(handle, snapshot.tableExists(), ids);
         });
     }
@@ -125,7 +127,7 @@ public final class MigrationRun {
             List<MigrationStatus> statuses) {}
 
     private Snapshot read(Handle handle, MigrationPlan plan) {
-        DatabaseSupport database = DatabaseSupport.of(handle, settings.table());
+        DatabaseSupport database = DatabaseSupport.of(handle);
         List<PlannedMigration> migrations = plan.forDatabase(database.kind());
         TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
         // A missing table means that nothing has run; it is not created, so that reading writes nothing.
@@ -135,7 +137,7 @@ public final class MigrationRun {
     }
 
     private List<MigrationResult> run(Handle handle, MigrationPlan plan, Listeners listeners) {
-        DatabaseSupport database = DatabaseSupport.of(handle, settings.table());
+        DatabaseSupport database = DatabaseSupport.of(handle);
         List<PlannedMigration> migrations = plan.forDatabase(database.kind());
         TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
         if (tracking.ensureExists(handle)) {
@@ -143,23 +145,25 @@ public final class MigrationRun {
         }
         Map<String, TrackingRow> rows = tracking.readAll(handle);
         checkChecksums(Statuses.of(migrations, rows));
-        MigrationExecutor executor = new MigrationExecutor(
+        List<MigrationResult> results = new ArrayList<>(migrations.size());
+        try (MigrationExecutor executor = new MigrationExecutor(
                 jdbi,
                 handle,
-                database,
+                database.kind(),
                 tracking,
+                database.claim(tracking, settings.lockTimeout()),
                 new Instances(settings.instanceFactory()),
                 listeners,
-                settings.clock());
-        List<MigrationResult> results = new ArrayList<>(migrations.size());
-        for (PlannedMigration migration : migrations) {
-            TrackingRow row = rows.get(migration.id());
-            if (row != null && row.status() == TrackingRow.Status.SUCCESS) {
-                LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
-                results.add(
-                        MigrationResult.alreadyApplied(migration.definition(), row.executedAt(), row.executionTime()));
-            } else {
-                results.add(executor.execute(migration));
+                settings.clock())) {
+            for (PlannedMigration migration : migrations) {
+                TrackingRow row = rows.get(migration.id());
+                if (row != null && row.status() == TrackingRow.Status.SUCCESS) {
+                    LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
+                    results.add(MigrationResult.alreadyApplied(
+                            migration.definition(), row.executedAt(), row.executionTime()));
+                } else {
+                    results.add(executor.execute(migration));
+                }
             }
         }
         return results;

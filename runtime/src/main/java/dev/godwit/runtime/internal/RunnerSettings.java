@@ -4,6 +4,7 @@ import dev.godwit.runtime.MigrationListener;
 import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.internal.database.TableName;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * @param listeners the listeners, in order of registration
  * @param instanceFactory how to obtain instances for instance migrations, or {@code null} for their constructors
  * @param clock the source of {@code executed_at}
+ * @param lockTimeout the longest wait for another runner's claim of a migration, positive
  */
 public record RunnerSettings(
         TableName table,
@@ -29,4 +31,5 @@ public record RunnerSettings(
         boolean strictChecksums,
         List<MigrationListener> listeners,
         Function<Class<?>, ?> instanceFactory,
-        Clock clock) {}
+        Clock clock,
+        Duration lockTimeout) {}

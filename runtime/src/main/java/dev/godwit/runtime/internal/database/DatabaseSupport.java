@@ -4,35 +4,48 @@ import dev.godwit.runtime.DatabaseAccessException;
 import dev.godwit.runtime.DatabaseKind;
 import dev.godwit.runtime.UnsupportedDatabaseException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The database-specific parts for one database: which kind it is, the tracking table's SQL, and the lock.
+ * The database-specific parts for one database: which kind it is, the tracking table's SQL, and the claims that keep
+ * runners apart.
  *
  * @param kind the database
  * @param dialect the tracking table's SQL on it
- * @param lock the migration lock on it
  */
-public record DatabaseSupport(DatabaseKind kind, TrackingDialect dialect, MigrationLock lock) {
+public record DatabaseSupport(DatabaseKind kind, TrackingDialect dialect) {
 
     /**
      * Recognizes the database behind a connection from the JDBC driver's metadata, without a query, and returns its
      * parts.
      *
      * @param handle the connection
-     * @param table the tracking table
      * @return the database's parts
      * @throws UnsupportedDatabaseException if the database is not one of {@link DatabaseKind}
      * @throws DatabaseAccessException if the driver cannot tell
      */
-    public static DatabaseSupport of(Handle handle, TableName table) {
+    public static DatabaseSupport of(Handle handle) {
         DatabaseKind kind = kindOf(productName(handle));
         return switch (kind) {
-            case POSTGRESQL ->
-                new DatabaseSupport(kind, new PostgresTrackingDialect(), new PostgresAdvisoryLock(table));
-            case SQLITE -> new DatabaseSupport(kind, new SqliteTrackingDialect(), new SqliteWriteLock(table));
+            case POSTGRESQL -> new DatabaseSupport(kind, new PostgresTrackingDialect());
+            case SQLITE -> new DatabaseSupport(kind, new SqliteTrackingDialect());
+        };
+    }
+
+    /**
+     * Returns the claims of one run on this database.
+     *
+     * @param tracking the tracking table
+     * @param timeout the longest wait for another runner's claim
+     * @return the claims
+     */
+    public MigrationClaim claim(TrackingTable tracking, Duration timeout) {
+        return switch (kind) {
+            case POSTGRESQL -> new PostgresMigrationClaim(tracking, dialect, timeout);
+            case SQLITE -> new SqliteMigrationClaim(tracking, dialect, timeout);
         };
     }
 

@@ -9,8 +9,8 @@ import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The SQL of the tracking table on one database: its DDL with that database's natural types, the check for its
- * existence, and how timestamps are stored. The queries and the upsert are standard SQL that PostgreSQL and SQLite
- * (3.24 and newer) both accept; a database that differs overrides them.
+ * existence, and how timestamps are stored. The queries, the claim and the record are standard SQL that PostgreSQL and
+ * SQLite (3.35 and newer) both accept; a database that differs overrides them.
  *
  * <p>Every statement names the table through {@link TableName#sql()}, which holds only checked identifiers.
  */
@@ -62,19 +62,58 @@ public interface TrackingDialect {
         return selectAll(table) + " WHERE id = :id";
     }
 
+    /** The alias of the tracking table in the claim, by which {@link #claimCondition()} names the row. */
+    String CLAIM_ALIAS = "godwit_row";
+
     /**
-     * Returns the statement that inserts or replaces one row, with {@code :id, :status, :executedAt,
-     * :executionTimeMs, :error, :checksum} bound.
+     * Returns the condition under which a claim takes a migration's existing row: the one place that decides which
+     * rows may be claimed, naming the row as {@link #CLAIM_ALIAS}. A row that records a success is not claimed, so
+     * a migration that succeeded is never run again.
+     *
+     * @return an SQL condition on {@code godwit_row}
+     */
+    default String claimCondition() {
+        return CLAIM_ALIAS + ".status <> 'success'";
+    }
+
+    /**
+     * Returns the claim: the upsert that writes one row with {@code :id, :status, :executedAt, :executionTimeMs,
+     * :error, :checksum} bound, replacing an existing row only under {@link #claimCondition()}, and returns a row if
+     * and only if it wrote one. PostgreSQL (9.5) and SQLite (3.35, for {@code RETURNING}) agree on this form.
      *
      * @param table the table
-     * @return the upsert
+     * @return the claim
      */
-    default String upsert(TableName table) {
-        return "INSERT INTO " + table.sql() + " (id, status, executed_at, execution_time_ms, error, checksum)"
-                + " VALUES (:id, :status, :executedAt, :executionTimeMs, :error, :checksum)"
-                + " ON CONFLICT (id) DO UPDATE SET status = excluded.status, executed_at = excluded.executed_at,"
+    default String claim(TableName table) {
+        return "INSERT INTO " + table.sql() + " AS " + CLAIM_ALIAS + " (" + COLUMNS + ")"
+                + " VALUES (:id, :status, :executedAt, :executionTimeMs, :error, :checksum)" + onConflictClaim()
+                + " RETURNING id";
+    }
+
+    /**
+     * Returns the {@code ON CONFLICT} clause of the claim, with a leading space.
+     *
+     * @return the clause
+     */
+    default String onConflictClaim() {
+        return " ON CONFLICT (id) DO UPDATE SET status = excluded.status, executed_at = excluded.executed_at,"
                 + " execution_time_ms = excluded.execution_time_ms, error = excluded.error,"
-                + " checksum = excluded.checksum";
+                + " checksum = excluded.checksum WHERE " + claimCondition();
+    }
+
+    /** The columns of the tracking table, in the order the claim writes them. */
+    String COLUMNS = "id, status, executed_at, execution_time_ms, error, checksum";
+
+    /**
+     * Returns the statement that records the outcome in a claimed row, with {@code :id, :status,
+     * :executionTimeMs, :error} bound; the claim has written the rest.
+     *
+     * @param table the table
+     * @return the update
+     */
+    default String record(TableName table) {
+        return "UPDATE " + table.sql()
+                + " SET status = :status, execution_time_ms = :executionTimeMs, error = :error WHERE id = :id";
     }
 
     /**

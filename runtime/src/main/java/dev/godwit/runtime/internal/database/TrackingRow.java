@@ -49,6 +49,20 @@ public record TrackingRow(
     }
 
     /**
+     * Describes the row a transaction writes when it claims a migration to run it: {@code failed} until the same
+     * transaction {@linkplain TrackingTable#record records} the outcome, so that no one ever sees it (no other
+     * transaction sees a row before its commit).
+     *
+     * @param id the migration ID
+     * @param executedAt when the attempt starts
+     * @param checksum the migration's checksum, or {@code null}
+     * @return the row
+     */
+    public static TrackingRow claimed(String id, Instant executedAt, String checksum) {
+        return new TrackingRow(id, Status.FAILED, executedAt, Duration.ZERO, null, checksum);
+    }
+
+    /**
      * Describes a successful attempt.
      *
      * @param id the migration ID

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,21 +119,39 @@ public final class TrackingTable {
     }
 
     /**
-     * Inserts or replaces the row of one migration.
+     * Binds a row's values to a claim ({@link TrackingDialect#claim}): {@code :id, :status, :executedAt,
+     * :executionTimeMs, :error, :checksum}.
      *
-     * @param handle the connection, in the migration's transaction
-     * @param row the row
-     * @throws TrackingTableException if the row cannot be written
+     * @param statement the claim
+     * @param row the values
+     * @param <S> the statement's type
+     * @return {@code statement}
      */
-    public void write(Handle handle, TrackingRow row) {
+    public <S extends SqlStatement<S>> S bind(S statement, TrackingRow row) {
+        return statement
+                .bind("id", row.id())
+                .bind("status", row.status().sql())
+                .bind("executedAt", dialect.timestamp(row.executedAt()))
+                .bind("executionTimeMs", row.executionTime().toMillis())
+                .bind("error", row.error())
+                .bind("checksum", row.checksum());
+    }
+
+    /**
+     * Records the outcome of a migration in the row its transaction has claimed: status, duration and error.
+     *
+     * @param handle the connection, in the transaction that holds the claim
+     * @param row the outcome
+     * @throws TrackingTableException if the row cannot be written, or is not there
+     */
+    public void record(Handle handle, TrackingRow row) {
+        int updated;
         try {
-            handle.createUpdate(dialect.upsert(name))
+            updated = handle.createUpdate(dialect.record(name))
                     .bind("id", row.id())
                     .bind("status", row.status().sql())
-                    .bind("executedAt", dialect.timestamp(row.executedAt()))
                     .bind("executionTimeMs", row.executionTime().toMillis())
                     .bind("error", row.error())
-                    .bind("checksum", row.checksum())
                     .execute();
         } catch (JdbiException e) {
             throw new TrackingTableException(
@@ -142,12 +161,28 @@ public final class TrackingTable {
                             + " next start.",
                     e);
         }
+        if (updated != 1) {
+            throw new TrackingTableException("Could not record migration " + row.id() + " as "
+                    + row.status().sql() + " in the tracking table " + name + ": its claimed row is gone ("
+                    + updated + " rows updated). Its transaction is rolled back; it runs again on the next start.");
+        }
+    }
+
+    /**
+     * Takes the database's write lock at the start of a transaction where SQLite would otherwise begin reading and
+     * fail to upgrade to writing (SQLITE_BUSY without waiting); on PostgreSQL it changes and locks nothing.
+     *
+     * @param handle the connection, in a transaction that has run no statement yet
+     * @throws JdbiException if the lock cannot be taken
+     */
+    public void beginWrite(Handle handle) {
+        handle.execute("UPDATE " + name.sql() + " SET id = id WHERE 0 = 1");
     }
 
     /**
      * Replaces the recorded checksum of a migration that succeeded.
      *
-     * @param handle the connection, in a transaction that holds the migration lock
+     * @param handle the connection, in a transaction
      * @param id the migration ID
      * @param checksum the checksum to record
      * @return {@code true} if the migration has a {@code success} row, which now holds the checksum

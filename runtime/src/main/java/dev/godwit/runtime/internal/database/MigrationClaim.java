@@ -1,0 +1,100 @@
+package dev.godwit.runtime.internal.database;
+
+import java.time.Duration;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Keeps two runners on one database from running the same migration at the same time, by making the migration's own
+ * tracking row the lock: the first statement of the migration's transaction <em>claims</em> the row, an upsert that
+ * writes it unless it already records a success ({@link TrackingDialect#claimCondition}).
+ *
+ * <p>A concurrent claim of the same row waits until the holder's transaction ends, and then sees what the holder
+ * committed: a {@code success} row, and it claims nothing (the migration is skipped), or no change, and it claims the
+ * row. The claim is thus a transaction-scoped lock: released by commit, rollback, or the death of the connection or
+ * the process, never left behind, and independent of session state, so a transaction-mode connection pooler is no
+ * obstacle. It costs no statement beside the row the runner writes anyway.
+ *
+ * <p>The database-specific parts are how the wait is bounded ({@link #timeout()}), recognized when it expires, and
+ * explained. One instance serves one run.
+ */
+public interface MigrationClaim {
+
+    /**
+     * Prepares the runner's connection for the run's claims, once, before the first one: learns or sets what the
+     * claims depend on. Called only when something is pending, so that a start with nothing to do costs nothing here.
+     *
+     * @param handle the runner's connection, in auto-commit mode
+     * @throws org.jdbi.v3.core.JdbiException if the database cannot be asked
+     */
+    void prepare(Handle handle);
+
+    /**
+     * Undoes what {@link #prepare} changed on the runner's connection, at the end of the run.
+     *
+     * @param handle the runner's connection, in auto-commit mode
+     * @throws org.jdbi.v3.core.JdbiException if the database cannot be asked
+     */
+    void release(Handle handle);
+
+    /**
+     * Claims the row of {@code row.id()}, writing {@code row}'s values, unless the row records a success; waits while
+     * another transaction holds the claim. Must be the transaction's first statement.
+     *
+     * @param transaction the connection, in a transaction that has run no statement yet
+     * @param row the values to write
+     * @param wait the longest wait, {@link #timeout()} but for a poll; SQLite always waits its busy timeout
+     * @return {@code true} if this transaction now holds the claim and has written {@code row}; {@code false} if the
+     *     row records a success
+     * @throws org.jdbi.v3.core.JdbiException if the claim failed, {@linkplain #isTimeout(Throwable) its wait timed out}
+     *     included
+     */
+    boolean claim(Handle transaction, TrackingRow row, Duration wait);
+
+    /**
+     * Returns whether an exception of {@link #claim} means that the wait for another transaction's claim timed out.
+     *
+     * @param failure what {@link #claim} threw
+     * @return {@code true} for a lock wait that timed out
+     */
+    boolean isTimeout(Throwable failure);
+
+    /**
+     * Describes, for an error message, what holds the claim that a timed-out wait was for, as far as the database
+     * can tell.
+     *
+     * @param handle a connection in auto-commit mode, not in the timed-out transaction
+     * @param id the migration ID
+     * @return a phrase such as {@code another connection holds the database's write lock}
+     */
+    String holder(Handle handle, String id);
+
+    /**
+     * Returns whether {@link #reserve} is available: a lock that a transaction on a second connection can hold while
+     * a non-transactional migration's body runs in auto-commit mode on the first. Not on SQLite, where any lock held
+     * beside the body is the database's write lock, which the body's own writes would wait for.
+     *
+     * @return {@code true} if {@link #reserve} is available
+     */
+    boolean holdsBesideTheBody();
+
+    /**
+     * Takes, without waiting, a transaction-scoped lock that keeps non-transactional migrations apart, and leaves the
+     * transaction without a snapshot and without a transaction ID. {@code CREATE INDEX CONCURRENTLY} waits for every
+     * transaction that has either, including one on the runner's own second connection (a deadlock the database
+     * cannot see), and one that waits for the lock inside a statement (which holds a snapshot meanwhile): so the lock
+     * is polled, and the transaction reads and writes nothing before the body is done.
+     *
+     * @param transaction a connection in a transaction that has run no statement yet
+     * @return {@code false} if another transaction holds the lock; this transaction is then aborted
+     * @throws org.jdbi.v3.core.JdbiException if the lock cannot be taken for another reason
+     * @throws UnsupportedOperationException unless {@link #holdsBesideTheBody()}
+     */
+    boolean reserve(Handle transaction);
+
+    /**
+     * Returns the longest wait for another transaction's claim.
+     *
+     * @return the timeout, {@code MigrationRunner.Builder#lockTimeout}
+     */
+    Duration timeout();
+}

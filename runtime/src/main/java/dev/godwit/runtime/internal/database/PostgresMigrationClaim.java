@@ -1,0 +1,155 @@
+package dev.godwit.runtime.internal.database;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The claim on PostgreSQL: {@code INSERT ... ON CONFLICT (id) DO UPDATE ... WHERE <claim condition> RETURNING}.
+ *
+ * <p>At {@code READ COMMITTED}, an insertion that meets the uncommitted row of another transaction, or an update of a
+ * row another transaction has locked, waits until that transaction ends and then works on the row's newest committed
+ * version, even one newer than its snapshot: a {@code success} row is not claimed, a rolled-back row is no conflict.
+ * At {@code REPEATABLE READ} or {@code SERIALIZABLE} the same wait would end in a serialization failure, so a
+ * database whose default is one of them gets {@code SET TRANSACTION ISOLATION LEVEL READ COMMITTED} before each
+ * claim; the default is read once per run, when something is pending. ({@code SET TRANSACTION} is
+ * transaction-scoped, unlike JDBC's {@code setTransactionIsolation}, which would leak through a pooler.)
+ *
+ * <p>The wait is bounded by {@code lock_timeout}, set for the transaction within the claim itself: its sub-select
+ * runs {@code set_config(..., true)} before the insertion meets the conflicting row, so the bound costs no statement.
+ * {@code RETURNING}, evaluated only once the row is claimed, puts back the session's value, so that the migration's
+ * body waits for its own locks as the session is configured ({@code ALTER ROLE ... SET lock_timeout}).
+ */
+public final class PostgresMigrationClaim implements MigrationClaim {
+
+    /** {@code lock_not_available}: {@code lock_timeout} expired. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private static final String READ_COMMITTED = "read committed";
+
+    private final TrackingTable tracking;
+    private final Duration timeout;
+    private final String claim;
+    private boolean readCommitted = true;
+    private String sessionLockTimeout = "0";
+
+    /**
+     * Creates the claims of a run.
+     *
+     * @param tracking the tracking table
+     * @param dialect its SQL
+     * @param timeout the longest wait for another transaction's claim
+     */
+    public PostgresMigrationClaim(TrackingTable tracking, TrackingDialect dialect, Duration timeout) {
+        this.tracking = tracking;
+        this.timeout = timeout;
+        this.claim = "INSERT INTO " + tracking.name().sql() + " AS " + TrackingDialect.CLAIM_ALIAS + " ("
+                + TrackingDialect.COLUMNS + ")"
+                + " SELECT :id, :status, :executedAt, :executionTimeMs, :error, :checksum"
+                + " FROM (SELECT set_config('lock_timeout', :lockTimeout, true) AS lock_timeout) AS godwit_wait"
+                + " WHERE godwit_wait.lock_timeout IS NOT NULL"
+                + dialect.onConflictClaim()
+                + " RETURNING set_config('lock_timeout', :sessionLockTimeout, true)";
+    }
+
+    @Override
+    public void prepare(Handle handle) {
+        // Outside a transaction, transaction_isolation is what the next transaction gets.
+        List<String> settings = handle.createQuery("SELECT current_setting('transaction_isolation') AS value"
+                        + " UNION ALL SELECT current_setting('lock_timeout')")
+                .mapTo(String.class)
+                .list();
+        readCommitted = READ_COMMITTED.equals(settings.get(0));
+        sessionLockTimeout = settings.get(1);
+    }
+
+    @Override
+    public void release(Handle handle) {
+        // Everything set was transaction-scoped.
+    }
+
+    @Override
+    public boolean claim(Handle transaction, TrackingRow row, Duration wait) {
+        if (!readCommitted) {
+            transaction.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        }
+        return tracking.bind(transaction.createQuery(claim), row)
+                .bind("lockTimeout", millis(wait) + "ms")
+                .bind("sessionLockTimeout", sessionLockTimeout)
+                .mapTo(String.class)
+                .findFirst()
+                .isPresent();
+    }
+
+    @Override
+    public boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String holder(Handle handle, String id) {
+        // A claim holds a RowExclusiveLock on the tracking table until its transaction ends. So do the claims that
+        // wait, in the claim statement (recognized by its sub-select's alias): they are not the holder. A
+        // non-transactional migration is held by the table lock of reserve().
+        List<String> holders = handle.createQuery("SELECT 'pid ' || a.pid || ' (application_name '"
+                        + " || quote_literal(coalesce(a.application_name, '')) || ', ' || coalesce(a.state, 'unknown state')"
+                        + " || ', in a transaction open for '"
+                        + " || coalesce(round(extract(epoch FROM clock_timestamp() - a.xact_start)::numeric, 1)"
+                        + " || ' s', 'an unknown time') || ')'"
+                        + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                        + " WHERE l.granted AND l.pid <> pg_backend_pid()"
+                        + " AND ((l.locktype = 'relation' AND l.relation = to_regclass(:table)"
+                        + " AND l.mode = 'RowExclusiveLock'"
+                        + " AND NOT (coalesce(a.wait_event_type, '') = 'Lock' AND a.query LIKE '%godwit_wait%'))"
+                        + " OR (l.locktype = 'relation' AND l.relation = to_regclass(:table)"
+                        + " AND l.mode = 'ShareUpdateExclusiveLock' AND coalesce(a.wait_event_type, '') <> 'Lock'))"
+                        + " ORDER BY a.xact_start")
+                .bind("table", tracking.name().sql())
+                .mapTo(String.class)
+                .list();
+        if (holders.isEmpty()) {
+            return "the transaction that held it has ended since";
+        }
+        return "it is held by the session with " + holders.stream().collect(Collectors.joining(", or "));
+    }
+
+    @Override
+    public boolean holdsBesideTheBody() {
+        return true;
+    }
+
+    @Override
+    public boolean reserve(Handle transaction) {
+        // LOCK TABLE, unlike any SELECT, leaves an idle transaction without a snapshot (backend_xmin stays null once
+        // it is done; while it waits it holds one, hence NOWAIT). SHARE UPDATE EXCLUSIVE conflicts with itself, not
+        // with the ROW EXCLUSIVE of claims and records nor with reads: it keeps non-transactional migrations apart and
+        // nothing else.
+        try {
+            transaction.execute("LOCK TABLE " + tracking.name().sql() + " IN SHARE UPDATE EXCLUSIVE MODE NOWAIT");
+            return true;
+        } catch (JdbiException e) {
+            if (isTimeout(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** PostgreSQL's {@code lock_timeout} is an {@code int} of milliseconds. */
+    static long millis(Duration timeout) {
+        return Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE);
+    }
+}
