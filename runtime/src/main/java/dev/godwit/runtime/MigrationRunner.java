@@ -288,6 +288,7 @@ public final class MigrationRunner {
         private boolean strictChecksums;
         private final List<MigrationListener> listeners = new ArrayList<>();
         private Function<Class<?>, ?> instances;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(Jdbi jdbi) {
             this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -405,6 +406,20 @@ public final class MigrationRunner {
         }
 
         /**
+         * Sets the clock that tells the time of the run: the {@code executed_at} written to the tracking table, and
+         * whether an interval migration ({@code @Migration(runUntil = ...)}) is still active; default the system
+         * clock in UTC. For tests, a {@link Clock#fixed fixed clock} puts a run before or after a threshold without
+         * waiting.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
          * Creates the runner. It is bound to the {@code Jdbi} given to {@link MigrationRunner#builder(Jdbi)}.
          *
          * @return a runner with these options
@@ -420,7 +435,7 @@ public final class MigrationRunner {
                             strictChecksums,
                             List.copyOf(listeners),
                             instances,
-                            Clock.systemUTC()));
+                            clock));
         }
     }
 }
