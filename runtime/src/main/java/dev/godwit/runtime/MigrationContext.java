@@ -73,9 +73,12 @@ public interface MigrationContext {
      * and the one that reaches {@code total}; and passes every report on to the {@linkplain
      * MigrationListener#progress listeners} (the command line shows it). Call it as often as is convenient.
      *
+     * <p>The runner's context implements it; the default does nothing, so that test doubles of this interface need
+     * not.
+     *
      * @param done how much of the work is done, in any unit (rows, batches), at least 0
      * @param total how much work there is in all, in the same unit, at least 0
      * @throws IllegalArgumentException if {@code done} or {@code total} is negative
      */
-    void progress(long done, long total);
+    default void progress(long done, long total) {}
 }

@@ -71,7 +71,15 @@ import org.jdbi.v3.core.Jdbi;
  *       </ol>
  * </ol>
  *
- * A failed migration runs again on every start until it succeeds; deleting its row from the tracking table makes a
+ * Two kinds of migrations bend step 6. An <em>interval migration</em> ({@link MigrationDefinition#runUntil()}) runs
+ * although its row says {@code success}, as long as the {@linkplain Builder#clock(Clock) clock} is before its
+ * threshold, and never from then on ({@link MigrationResult.Outcome#EXPIRED}). A migration with
+ * <em>prerequisites</em> ({@link MigrationDefinition#after()}) is held back, not run and nothing written, while one of
+ * them has no {@code success} row ({@link MigrationResult.Outcome#BLOCKED}); prerequisites must be declared
+ * migrations that sort before it, else the run stops with an {@link InvalidPrerequisiteException} before any
+ * database work.
+ *
+ * <p>A failed migration runs again on every start until it succeeds; deleting its row from the tracking table makes a
  * migration that succeeded run again. Failures of the runner itself (no connection, a tracking row that cannot be
  * written, a lock that cannot be taken) are not migration failures: they stop the run with a
  * {@link GodwitException}, and what was not committed runs on the next start.

@@ -300,8 +300,8 @@ public final class MigrationStatus {
     }
 
     /**
-     * Returns the prerequisites that hold a {@link MigrationState#BLOCKED} migration back: those of its {@code
-     * @Migration(after = ...)} IDs whose last run did not succeed.
+     * Returns the prerequisites that hold a {@link MigrationState#BLOCKED} migration back: those of its
+     * prerequisite IDs ({@link MigrationDefinition#after()}) whose last run did not succeed.
      *
      * @return the prerequisite IDs, in the order declared; empty unless the state is {@link MigrationState#BLOCKED}
      */
