@@ -57,15 +57,18 @@ final class MigrationExecutor {
      * Runs the migration unless another runner has made it succeed, and records the outcome. The listeners hear
      * about it before and after, with the migration's ID in the MDC.
      *
+     * @param migration the migration
+     * @param evenIfSucceeded {@code true} for an active interval migration, which runs although its row says
+     *     {@code success}; {@code false} skips a migration that another runner made succeed
      * @return {@code APPLIED}, {@code FAILED}, or {@code ALREADY_APPLIED} if another runner got there first
      * @throws dev.godwit.runtime.GodwitException if the runner, not the migration, failed: nothing is committed
      */
-    MigrationResult execute(PlannedMigration migration) {
+    MigrationResult execute(PlannedMigration migration, boolean evenIfSucceeded) {
         String outerMdc = MDC.get(MigrationRunner.MDC_KEY);
         MDC.put(MigrationRunner.MDC_KEY, migration.id());
         try {
             listeners.beforeMigration(migration.definition());
-            MigrationResult result = inTransaction(migration);
+            MigrationResult result = inTransaction(migration, evenIfSucceeded);
             log(result);
             listeners.afterMigration(result);
             return result;
@@ -78,9 +81,9 @@ final class MigrationExecutor {
         }
     }
 
-    private MigrationResult inTransaction(PlannedMigration migration) {
+    private MigrationResult inTransaction(PlannedMigration migration, boolean evenIfSucceeded) {
         try {
-            return handle.inTransaction(transaction -> attempt(transaction, migration));
+            return handle.inTransaction(transaction -> attempt(transaction, migration, evenIfSucceeded));
         } catch (JdbiException e) {
             // Everything inside the transaction throws GodwitExceptions; what is left is its begin or commit.
             throw new DatabaseAccessException(
@@ -90,11 +93,11 @@ final class MigrationExecutor {
         }
     }
 
-    private MigrationResult attempt(Handle transaction, PlannedMigration migration) {
+    private MigrationResult attempt(Handle transaction, PlannedMigration migration, boolean evenIfSucceeded) {
         String id = migration.id();
         lock(transaction, id);
         Optional<TrackingRow> current = tracking.read(transaction, id);
-        if (current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
+        if (!evenIfSucceeded && current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
             return MigrationResult.alreadyApplied(
                     migration.definition(),
                     current.get().executedAt(),
@@ -158,7 +161,8 @@ final class MigrationExecutor {
                 database.kind(),
                 transaction,
                 jdbi,
-                LoggerFactory.getLogger("dev.godwit.migration." + migration.id()));
+                LoggerFactory.getLogger("dev.godwit.migration." + migration.id()),
+                new Progress(migration.definition(), listeners));
         try {
             migration.body().run(context, instances);
             return null;
