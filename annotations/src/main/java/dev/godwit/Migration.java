@@ -37,9 +37,15 @@ import java.lang.annotation.Target;
  *   <li>The generated registry can reach the method: its class, and every class enclosing it, is a top-level or
  *       {@code static} nested class that is not {@code private}; local and anonymous classes cannot hold
  *       migrations. Package-private classes and methods are fine.
- *   <li>An instance (non-{@code static}) method's class is a class, not an interface, enum or abstract class, and
- *       has a non-private constructor without parameters that declares no checked exception; the runtime calls it
- *       unless it is configured with its own instance factory.
+ *   <li>An instance (non-{@code static}) method's class is a class, not an interface, enum or abstract class. If it
+ *       has a non-private constructor without parameters that declares no checked exception, the runtime calls it
+ *       unless it is configured with its own instance factory; if not, only that factory can supply an instance,
+ *       and the migration fails at run time without one.
+ *   <li>{@link #runUntil()}, when set, is an ISO-8601 instant such as {@code 2027-03-01T00:00:00Z}.
+ *   <li>Each ID in {@link #after()} is a valid ID that sorts before this migration's own ID (so a migration cannot
+ *       be its own prerequisite, and prerequisites can form no cycle), and names a migration that exists: a
+ *       {@code @Migration} method of the compilation, a migration of a dependency's registry, or a SQL file the
+ *       compiler can see.
  *   <li>The migration appears before the registry is written: a method in a source that another annotation
  *       processor generates after Godwit wrote its registry is an error.
  * </ul>
@@ -75,4 +81,35 @@ public @interface Migration {
      * @return {@code false} to run the migration outside any transaction
      */
     boolean transactional() default true;
+
+    /**
+     * Makes this an <em>interval migration</em>: it runs at every start (every {@code runAll}), even after it has
+     * succeeded, as long as the run's clock is before this instant, and never from then on. Empty (the default): the
+     * migration runs until it succeeds once.
+     *
+     * <p>For rolling deploys: while instances of the old version still write rows in the old shape, a migration
+     * that converts them must run again at each start of a new instance. Set the threshold to a time by which no
+     * old instance can be left, such as a day after the deploy. Such a migration must be idempotent.
+     *
+     * <p>Its tracking row shows its last run. Its status is {@code ACTIVE} after a success while the threshold has
+     * not passed, and {@code EXPIRED} from then on.
+     *
+     * @return an ISO-8601 instant in UTC, as {@link java.time.Instant#parse} reads it: {@code
+     *     "2027-03-01T00:00:00Z"}; or empty
+     */
+    String runUntil() default "";
+
+    /**
+     * The IDs of migrations that must have succeeded before this one runs, such as a column this migration fills:
+     * {@code @Migration(value = "v5_fill_isbn", after = "v4_add_isbn_column")}. Code and SQL migrations alike.
+     *
+     * <p>If a prerequisite has not succeeded (it failed, or was itself held back), this migration is held back: not
+     * run, reported as {@code BLOCKED} with the reason, and run on a later start once its prerequisites have
+     * succeeded. Migrations without prerequisites keep running past failures as always.
+     *
+     * <p>Each prerequisite must sort before this migration in ID order, which also rules out cycles.
+     *
+     * @return the prerequisite IDs; empty (the default) for none
+     */
+    String[] after() default {};
 }

@@ -1,5 +1,7 @@
 package com.example.bookshop;
 
+import com.example.bookshop.reviews.RatingScale;
+import com.example.bookshop.reviews.ReviewMigrations;
 import dev.godwit.runtime.MigrationReport;
 import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.MigrationStatus;
@@ -7,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -50,11 +53,15 @@ public final class BookshopApp {
      * methods of the catalog and the reviews, found through the registry the Godwit annotation processor generated
      * at compile time, all in one sequence ordered by ID.
      *
+     * <p>{@code ReviewMigrations} needs a service, so the runner gets its instance from a factory: here a plain map
+     * of the application's objects; with Spring, {@code instances(context::getBean)}.
+     *
      * @param jdbi the application's database
      * @return what ran, what failed and what was already done
      */
     public static MigrationReport migrate(Jdbi jdbi) {
-        return MigrationRunner.runAll(jdbi);
+        Map<Class<?>, Object> services = Map.of(ReviewMigrations.class, new ReviewMigrations(RatingScale.FIVE_STARS));
+        return MigrationRunner.builder(jdbi).instances(services::get).build().runAll();
     }
 
     /**

@@ -141,6 +141,27 @@ class BookshopAppTest {
     }
 
     @Test
+    void theReviewMigrationNeedsTheReviewsTableAndItsInstanceFromTheFactory() {
+        assertThat(new GodwitRegistry().migrations())
+                .filteredOn(definition -> definition.id().equals(GodwitRegistry.V4_RESCALE_RATINGS))
+                .singleElement()
+                .satisfies(definition -> assertThat(definition.after()).containsExactly("v3_create_reviews"));
+    }
+
+    @Test
+    void withoutTheInstanceFactoryOnlyTheReviewMigrationFails() {
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + tempDir.resolve("no-factory.db"));
+
+        MigrationReport report = MigrationRunner.runAll(jdbi);
+
+        assertThat(report.failed()).extracting(MigrationResult::id).containsExactly("v4_rescale_ratings");
+        assertThat(report.failed().get(0).error().orElseThrow())
+                .hasMessageContaining("has no no-argument constructor")
+                .hasMessageContaining("MigrationRunner.Builder.instances(");
+        assertThat(report.applied()).hasSize(ALL_IDS.size() - 1);
+    }
+
+    @Test
     void mainPrintsTheStatusTableAndExitsZero() throws Exception {
         String url = "jdbc:sqlite:" + tempDir.resolve("main.db");
 

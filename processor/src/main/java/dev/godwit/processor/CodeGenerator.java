@@ -14,10 +14,13 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.godwit.MigrationIds;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 
@@ -88,6 +91,9 @@ final class CodeGenerator {
         if (migration.isStatic()) {
             return CodeBlock.of("$T.$L($L)", type, migration.methodName(), arguments);
         }
+        if (!migration.hasConstructor()) {
+            return CodeBlock.of("invocation.instance($T.class).$L($L)", type, migration.methodName(), arguments);
+        }
         return CodeBlock.of(
                 "invocation.instance($T.class, $T::new).$L($L)", type, type, migration.methodName(), arguments);
     }
@@ -96,6 +102,7 @@ final class CodeGenerator {
     JavaFile registry(
             RegistryName name, List<MigrationMethod> migrations, List<? extends Element> originatingElements) {
         Map<String, Integer> invokerSizes = new HashMap<>();
+        Set<String> ids = migrations.stream().map(MigrationMethod::id).collect(Collectors.toSet());
         List<CodeBlock> definitions = new ArrayList<>();
         List<CodeBlock> calls = new ArrayList<>();
         for (MigrationMethod migration : migrations) {
@@ -111,6 +118,12 @@ final class CodeGenerator {
             // Only what differs from MigrationDefinition's defaults is written, so most lines stay one call.
             if (!migration.transactional()) {
                 definition.add(".withTransactional(false)");
+            }
+            if (migration.runUntil() != null) {
+                definition.add(".withRunUntil($T.parse($S))", Instant.class, migration.runUntil());
+            }
+            if (!migration.after().isEmpty()) {
+                definition.add(".withAfter($L)", prerequisites(migration.after(), ids));
             }
             definitions.add(definition.build());
             calls.add(CodeBlock.of("$T.run($L, invocation)", invoker, indexInInvoker));
@@ -164,6 +177,14 @@ final class CodeGenerator {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
         originatingElements.forEach(index::addOriginatingElement);
         return javaFile(RegistryName.INDEX_PACKAGE, index);
+    }
+
+    /** The prerequisite IDs: this registry's constants where it has them, else string literals. */
+    private static CodeBlock prerequisites(List<String> after, Set<String> ids) {
+        return after.stream()
+                .map(id ->
+                        ids.contains(id) ? CodeBlock.of("$L", MigrationIds.constantName(id)) : CodeBlock.of("$S", id))
+                .collect(CodeBlock.joining(", "));
     }
 
     private static FieldSpec constant(MigrationMethod migration) {

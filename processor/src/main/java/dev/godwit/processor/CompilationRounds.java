@@ -59,6 +59,8 @@ final class CompilationRounds {
     private final Set<String> deferredClasses = new TreeSet<>();
     private final Map<String, String> invokerOwners = new HashMap<>();
     private final List<MigrationMethod> migrations = new ArrayList<>();
+    private final Set<String> declaredIds = new HashSet<>();
+    private final List<Prerequisite> prerequisites = new ArrayList<>();
     private Optional<RegistryName> configuredName;
     private SqlFiles sqlFiles;
     private RegistryName writtenRegistry;
@@ -131,9 +133,40 @@ final class CompilationRounds {
                 writeInvoker(type, valid);
             }
         });
+        if (classes.isEmpty() && !prerequisites.isEmpty()) {
+            reportUnknownPrerequisites();
+        }
         if (classes.isEmpty() && !migrations.isEmpty() && !reporter.hadErrors()) {
             writeRegistry();
         }
+    }
+
+    /** A prerequisite ID named by a migration, checked once every migration of the compilation is known. */
+    private record Prerequisite(String className, String methodName, String id, String prerequisite) {}
+
+    /**
+     * Reports each prerequisite that no migration of the compilation, no dependency's registry and no SQL file the
+     * compiler can see declares. Runs once, in the first round without new migrations: all IDs are known then.
+     */
+    private void reportUnknownPrerequisites() {
+        for (Prerequisite reference : prerequisites) {
+            String prerequisite = reference.prerequisite();
+            if (!declaredIds.contains(prerequisite)
+                    && sqlFiles.named(prerequisite).isEmpty()
+                    && dependencyIds.registryWith(prerequisite).isEmpty()) {
+                reporter.errorOnPrerequisite(
+                        Messages.unknownPrerequisite(
+                                reference.id(),
+                                reference.className() + "#" + reference.methodName(),
+                                prerequisite,
+                                sqlFiles.location()),
+                        reference.className(),
+                        reference.methodName(),
+                        reference.id(),
+                        prerequisite);
+            }
+        }
+        prerequisites.clear();
     }
 
     private Optional<RegistryName> readRegistryOption() {
@@ -175,6 +208,18 @@ final class CompilationRounds {
                         type.getQualifiedName().toString(),
                         method.getSimpleName().toString());
                 valid &= isFreeOutsideTheCompilation(method, id);
+                declaredIds.add(id);
+                for (String prerequisite :
+                        MigrationAnnotation.on(method).map(MigrationAnnotation::after).orElse(List.of()).stream()
+                                .map(value -> (String) value.getValue())
+                                .filter(MigrationIds::isValid)
+                                .toList()) {
+                    prerequisites.add(new Prerequisite(
+                            type.getQualifiedName().toString(),
+                            method.getSimpleName().toString(),
+                            id,
+                            prerequisite));
+                }
             }
             if (validator.isValid(method)) {
                 models.add(validator.toModel(method));

@@ -22,7 +22,6 @@ final class Messages {
     static final String INNER_CLASS = "[GodwitInnerClass]";
     static final String LOCAL_CLASS = "[GodwitLocalClass]";
     static final String NOT_INSTANTIABLE = "[GodwitNotInstantiable]";
-    static final String NO_CONSTRUCTOR = "[GodwitNoConstructor]";
     static final String INVOKER_CLASH = "[GodwitInvokerClash]";
     static final String INVALID_REGISTRY_NAME = "[GodwitInvalidRegistryName]";
     static final String REGISTRY_EXISTS = "[GodwitRegistryExists]";
@@ -31,6 +30,9 @@ final class Messages {
     static final String SQL_CLASH = "[GodwitSqlClash]";
     static final String INVALID_SQL_LOCATION = "[GodwitInvalidSqlLocation]";
     static final String DEPENDENCY_DUPLICATE_ID = "[GodwitDependencyDuplicateId]";
+    static final String INVALID_RUN_UNTIL = "[GodwitInvalidRunUntil]";
+    static final String UNKNOWN_PREREQUISITE = "[GodwitUnknownPrerequisite]";
+    static final String LATE_PREREQUISITE = "[GodwitLatePrerequisite]";
     static final String WRITE_FAILED = "[GodwitWriteFailed]";
     static final String INTERNAL_ERROR = "[GodwitInternalError]";
 
@@ -123,12 +125,6 @@ final class Messages {
                 + what + ", so the runner cannot create an instance to call it on. Make the method static.";
     }
 
-    static String noConstructor(String method, String className) {
-        return NO_CONSTRUCTOR + " @Migration method " + method + " is an instance method, but " + className
-                + " has no non-private constructor without parameters (and without checked exceptions) for the"
-                + " runner to call. Add one (package-private is enough), or make the method static.";
-    }
-
     static String invokerClash(String className, String invoker, String otherClassName) {
         return INVOKER_CLASH + " Godwit calls the @Migration methods of " + className + " through a generated class "
                 + invoker + ", the same name as the one generated for " + otherClassName
@@ -183,6 +179,37 @@ final class Messages {
                 + " is also the ID of a migration in " + registry + ", the migration registry of a dependency on the"
                 + " class path. The runner would refuse to start with both: give this method its own ID (the"
                 + " dependency's migration may already have run in some database under it).";
+    }
+
+    static String invalidRunUntil(String method, String value) {
+        return INVALID_RUN_UNTIL + " runUntil \"" + value + "\" of @Migration method " + method
+                + " is not an ISO-8601 instant in UTC, so the runner could not tell when the migration stops running."
+                + " Write it like \"2027-03-01T00:00:00Z\" (date, 'T', time, 'Z'), as java.time.Instant.parse reads"
+                + " it.";
+    }
+
+    static String invalidPrerequisite(String method, String prerequisite) {
+        return INVALID_ID + " Prerequisite ID '" + prerequisite + "' in @Migration(after = ...) of method " + method
+                + " is not valid, so no migration can have it: " + ID_RULE + ". Name the ID of the migration that"
+                + " must succeed first.";
+    }
+
+    static String unknownPrerequisite(String id, String method, String prerequisite, String sqlLocation) {
+        return UNKNOWN_PREREQUISITE + " Migration '" + id + "' (" + method + ") must run after '" + prerequisite
+                + "', but no @Migration method of this compilation, no migration registry of a dependency and no SQL"
+                + " file the compiler can see (" + sqlLocation + "/" + prerequisite + ".sql) has that ID. Correct"
+                + " the ID; if it is a SQL migration, make the file visible to the compiler: put it in"
+                + " src/main/resources/" + sqlLocation + " (Maven copies it before compiling), or add its resource"
+                + " folder to the compiler's source path (Gradle: options.sourcepath).";
+    }
+
+    static String latePrerequisite(String id, String method, String prerequisite) {
+        boolean self = id.equals(prerequisite);
+        return LATE_PREREQUISITE + " Migration '" + id + "' (" + method + ") must run after '" + prerequisite + "', "
+                + (self ? "which is itself" : "which does not sort before it in ID order")
+                + ", so it would always be held back. A prerequisite must have an ID that sorts before the"
+                + " migration's own (v4 before v5, v9 before v10), which also rules out cycles: "
+                + (self ? "remove it from after." : "rename one of them, or remove the prerequisite.");
     }
 
     static String writeFailed(String file, Exception cause) {

@@ -1,5 +1,6 @@
 package dev.godwit.processor;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -61,6 +62,39 @@ final class MigrationAnnotation {
             }
         }
         return true;
+    }
+
+    /** Returns the {@code runUntil} attribute, if it is set (to anything but its default, the empty string). */
+    static Optional<AnnotationValue> runUntil(AnnotationMirror mirror) {
+        return attribute(mirror, "runUntil")
+                .filter(value -> value.getValue() instanceof String text && !text.isEmpty());
+    }
+
+    /**
+     * Returns the elements of the {@code after} attribute, one per prerequisite ID; empty if it is not set. An
+     * element javac could not resolve is not a {@code String}: see {@link #isResolved(AnnotationValue)}.
+     */
+    static List<AnnotationValue> after(AnnotationMirror mirror) {
+        return attribute(mirror, "after")
+                .map(value -> value.getValue() instanceof List<?> elements
+                        ? elements.stream().map(AnnotationValue.class::cast).toList()
+                        : List.of(value))
+                .orElse(List.of());
+    }
+
+    /** Whether javac could tell the string an annotation value holds (not an unresolvable constant). */
+    static boolean isResolved(AnnotationValue value) {
+        return value.getValue() instanceof String && !value.toString().equals(JAVAC_ERROR_VALUE);
+    }
+
+    private static Optional<AnnotationValue> attribute(AnnotationMirror mirror, String name) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the ID on {@code method}, if it has a {@code @Migration} whose value javac could resolve. */

@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  *     offered no tree
  * @param transactional whether the migration runs in a transaction with its tracking row ({@code @Migration}'s
  *     {@code transactional})
+ * @param runUntil the threshold of an interval migration, as written (a valid ISO-8601 instant); {@code null} if it
+ *     has none
+ * @param after the IDs of its prerequisites, in the order declared
+ * @param hasConstructor for an instance method, whether the class has a no-argument constructor the generated code
+ *     can call; else only the runner's instance factory can supply an instance
  */
 record MigrationMethod(
         String id,
@@ -29,7 +34,10 @@ record MigrationMethod(
         List<ParameterKind> parameters,
         String documentation,
         String checksum,
-        boolean transactional) {
+        boolean transactional,
+        String runUntil,
+        List<String> after,
+        boolean hasConstructor) {
 
     /** The suffix of the generated class that calls a class's migrations. */
     static final String INVOKER_SUFFIX = "_GodwitMigrations";
@@ -37,6 +45,7 @@ record MigrationMethod(
     MigrationMethod {
         simpleNames = List.copyOf(simpleNames);
         parameters = List.copyOf(parameters);
+        after = List.copyOf(after);
     }
 
     /** The canonical name of the declaring class: {@code com.example.Outer.Inner}. */

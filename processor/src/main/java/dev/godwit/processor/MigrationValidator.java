@@ -1,12 +1,16 @@
 package dev.godwit.processor;
 
 import dev.godwit.MigrationIds;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -48,6 +52,12 @@ final class MigrationValidator {
     static boolean isUnresolved(ExecutableElement method) {
         if (method.getReturnType().getKind() == TypeKind.ERROR
                 || MigrationAnnotation.id(method).isEmpty()) {
+            return true;
+        }
+        boolean unresolvedPrerequisite = MigrationAnnotation.on(method).map(MigrationAnnotation::after).stream()
+                .flatMap(List::stream)
+                .anyMatch(value -> !MigrationAnnotation.isResolved(value));
+        if (unresolvedPrerequisite) {
             return true;
         }
         return method.getParameters().stream().anyMatch(p -> p.asType().getKind() == TypeKind.ERROR);
@@ -128,7 +138,48 @@ final class MigrationValidator {
             reporter.error(Messages.nonVoidMethod(name, method.getReturnType().toString()), method);
             valid = false;
         }
+        valid &= runUntilIsValid(method, name);
+        valid &= prerequisitesAreValid(method, name, id);
         return parametersAreValid(method, name) && valid;
+    }
+
+    private boolean runUntilIsValid(ExecutableElement method, String name) {
+        Optional<AnnotationValue> runUntil = MigrationAnnotation.on(method).flatMap(MigrationAnnotation::runUntil);
+        if (runUntil.isPresent()
+                && parseInstant((String) runUntil.get().getValue()).isEmpty()) {
+            reporter.errorOnValue(
+                    Messages.invalidRunUntil(name, (String) runUntil.get().getValue()), method, runUntil.get());
+            return false;
+        }
+        return true;
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Checks what one migration can tell of its prerequisites: valid IDs that sort before its own. Whether they
+     * exist is known once every migration of the compilation is ({@link CompilationRounds}).
+     */
+    private boolean prerequisitesAreValid(ExecutableElement method, String name, String id) {
+        boolean valid = true;
+        for (AnnotationValue value :
+                MigrationAnnotation.on(method).map(MigrationAnnotation::after).orElse(List.of())) {
+            String prerequisite = (String) value.getValue();
+            if (!MigrationIds.isValid(prerequisite)) {
+                reporter.errorOnValue(Messages.invalidPrerequisite(name, prerequisite), method, value);
+                valid = false;
+            } else if (MigrationIds.isValid(id) && MigrationIds.ORDER.compare(prerequisite, id) >= 0) {
+                reporter.errorOnValue(Messages.latePrerequisite(id, name, prerequisite), method, value);
+                valid = false;
+            }
+        }
+        return valid;
     }
 
     private boolean parametersAreValid(ExecutableElement method, String name) {
@@ -166,13 +217,14 @@ final class MigrationValidator {
             return Optional.of(Messages.notInstantiable(name, className, "an enum"));
         } else if (type.getModifiers().contains(Modifier.ABSTRACT)) {
             return Optional.of(Messages.notInstantiable(name, className, "abstract"));
-        } else if (!hasUsableConstructor(type)) {
-            return Optional.of(Messages.noConstructor(name, className));
         }
         return Optional.empty();
     }
 
-    /** Whether {@code Type::new} compiles as a {@code Supplier} in the generated code. */
+    /**
+     * Whether {@code Type::new} compiles as a {@code Supplier} in the generated code. A class without one is fine:
+     * the runner's instance factory must supply its instances, and the migration fails if none does.
+     */
     private boolean hasUsableConstructor(TypeElement type) {
         TypeMirror runtimeException =
                 elements.getTypeElement("java.lang.RuntimeException").asType();
@@ -201,6 +253,7 @@ final class MigrationValidator {
         for (VariableElement parameter : method.getParameters()) {
             parameters.add(ParameterKind.forType(erasedName(parameter.asType())).orElseThrow());
         }
+        Optional<AnnotationMirror> annotation = MigrationAnnotation.on(method);
         return new MigrationMethod(
                 MigrationAnnotation.id(method).orElseThrow(),
                 elements.getPackageOf(method).getQualifiedName().toString(),
@@ -210,9 +263,15 @@ final class MigrationValidator {
                 parameters,
                 documentation(method),
                 checksums.of(method, parameters),
-                MigrationAnnotation.on(method)
-                        .map(MigrationAnnotation::transactional)
-                        .orElse(true));
+                annotation.map(MigrationAnnotation::transactional).orElse(true),
+                annotation
+                        .flatMap(MigrationAnnotation::runUntil)
+                        .map(value -> (String) value.getValue())
+                        .orElse(null),
+                annotation.map(MigrationAnnotation::after).orElse(List.of()).stream()
+                        .map(value -> (String) value.getValue())
+                        .toList(),
+                hasUsableConstructor((TypeElement) method.getEnclosingElement()));
     }
 
     /**

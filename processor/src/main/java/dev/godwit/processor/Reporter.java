@@ -58,6 +58,39 @@ final class Reporter {
         }
     }
 
+    /** Reports an error with the caret under {@code value}, an attribute of {@code method}'s {@code @Migration}. */
+    void errorOnValue(String message, ExecutableElement method, AnnotationValue value) {
+        hadErrors = true;
+        messager.printMessage(
+                ERROR, message, method, MigrationAnnotation.on(method).orElseThrow(), value);
+    }
+
+    /**
+     * Reports an error under a prerequisite ID in the {@code after} attribute of a migration known by name, perhaps
+     * from an earlier round.
+     */
+    void errorOnPrerequisite(String message, String className, String methodName, String id, String prerequisite) {
+        TypeElement type = elements.getTypeElement(className);
+        if (type != null) {
+            for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+                Optional<AnnotationMirror> mirror = MigrationAnnotation.on(method);
+                if (method.getSimpleName().contentEquals(methodName)
+                        && MigrationAnnotation.id(method).filter(id::equals).isPresent()) {
+                    Optional<? extends AnnotationValue> value = MigrationAnnotation.after(mirror.orElseThrow()).stream()
+                            .filter(element -> prerequisite.equals(element.getValue()))
+                            .findFirst();
+                    if (value.isPresent()) {
+                        errorOnValue(message, method, value.get());
+                    } else {
+                        errorOnId(message, method);
+                    }
+                    return;
+                }
+            }
+        }
+        error(message);
+    }
+
     /** Reports an error under the ID of a migration known by name, perhaps from an earlier round. */
     void errorOnId(String message, String className, String methodName, String id) {
         TypeElement type = elements.getTypeElement(className);

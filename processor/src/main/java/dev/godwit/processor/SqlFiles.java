@@ -80,6 +80,11 @@ final class SqlFiles {
         return Optional.of(value);
     }
 
+    /** The resource directory looked in, for messages; the default where the option was invalid. */
+    String location() {
+        return location == null ? DEFAULT_LOCATION : location;
+    }
+
     /** The resource paths of the SQL files named after {@code id}, in the order of {@link #SUFFIXES}. */
     List<String> named(String id) {
         List<String> found = new ArrayList<>();

@@ -2,10 +2,12 @@ package dev.godwit.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.godwit.processor.Compilations.compile;
+import static dev.godwit.processor.Compilations.generatedSource;
 import static dev.godwit.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class ClassRulesTest {
@@ -229,7 +231,21 @@ class ClassRulesTest {
     }
 
     @Test
-    void instanceMethodWithoutANoArgumentConstructorIsAnError() {
+    void instanceMethodWithoutANoArgumentConstructorIsLeftToTheInstanceFactory() {
+        assertInstanceComesFromTheFactory("    Migrations(String name) {}");
+    }
+
+    @Test
+    void instanceMethodWithAPrivateNoArgumentConstructorIsLeftToTheInstanceFactory() {
+        assertInstanceComesFromTheFactory("    private Migrations() {}");
+    }
+
+    @Test
+    void instanceMethodWhoseConstructorThrowsACheckedExceptionIsLeftToTheInstanceFactory() {
+        assertInstanceComesFromTheFactory("    Migrations() throws java.io.IOException {}");
+    }
+
+    private static void assertInstanceComesFromTheFactory(String constructor) {
         JavaFileObject migrations = source(
                 "com.example.Migrations",
                 "package com.example;",
@@ -237,67 +253,16 @@ class ClassRulesTest {
                 "import dev.godwit.Migration;",
                 "",
                 "class Migrations {",
-                "    Migrations(String name) {}",
+                constructor,
                 "",
                 "    @Migration(\"v1\") void first() {}",
                 "}");
 
         Compilation compilation = compile(migrations);
 
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation)
-                .hadErrorContaining(Messages.noConstructor("com.example.Migrations#first", "com.example.Migrations"))
-                .inFile(migrations)
-                .onLine(8);
-    }
-
-    @Test
-    void instanceMethodWithAPrivateNoArgumentConstructorIsAnError() {
-        JavaFileObject migrations = source(
-                "com.example.Migrations",
-                "package com.example;",
-                "",
-                "import dev.godwit.Migration;",
-                "",
-                "final class Migrations {",
-                "    private Migrations() {}",
-                "",
-                "    @Migration(\"v1\") void first() {}",
-                "}");
-
-        Compilation compilation = compile(migrations);
-
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation)
-                .hadErrorContaining(Messages.noConstructor("com.example.Migrations#first", "com.example.Migrations"))
-                .inFile(migrations)
-                .onLine(8);
-    }
-
-    @Test
-    void instanceMethodWhoseConstructorThrowsACheckedExceptionIsAnError() {
-        JavaFileObject migrations = source(
-                "com.example.Migrations",
-                "package com.example;",
-                "",
-                "import dev.godwit.Migration;",
-                "",
-                "class Migrations {",
-                "    Migrations() throws java.io.IOException {}",
-                "",
-                "    @Migration(\"v1\") void first() {}",
-                "}");
-
-        Compilation compilation = compile(migrations);
-
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation)
-                .hadErrorContaining(Messages.noConstructor("com.example.Migrations#first", "com.example.Migrations"))
-                .inFile(migrations)
-                .onLine(8);
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(generatedSource(compilation, "com.example.Migrations_GodwitMigrations"))
+                .contains("case 0 -> invocation.instance(Migrations.class).first();");
     }
 
     @Test

@@ -9,7 +9,7 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** A package-private class with a static and an instance migration, each with a doc comment. */
+    /** A package-private class with a static and an instance migration, each with a doc comment; one has prerequisites. */
     static JavaFileObject catalogMigrations() {
         return source(
                 "com.example.catalog.CatalogMigrations",
@@ -37,14 +37,14 @@ final class Fixtures {
                 "     * @param handle the migration's transaction",
                 "     * @param context the running migration",
                 "     */",
-                "    @Migration(\"v10_reindex_titles\")",
+                "    @Migration(value = \"v10_reindex_titles\", after = \"v1_backfill_language\")",
                 "    void reindexTitles(Handle handle, MigrationContext context) {",
                 "        handle.execute(\"INSERT INTO calls (migration) VALUES (?)\", context.migrationId());",
                 "    }",
                 "}");
     }
 
-    /** A package-private class in another package, with a migration in a static nested class. */
+    /** A package-private class in another package, with an interval migration in a static nested class. */
     static JavaFileObject billingMigrations() {
         return source(
                 "com.example.billing.BillingMigrations",
@@ -61,7 +61,7 @@ final class Fixtures {
                 "    }",
                 "",
                 "    static class Currencies {",
-                "        @Migration(\"v2.1_seed_currencies\")",
+                "        @Migration(value = \"v2.1_seed_currencies\", runUntil = \"2999-01-01T00:00:00Z\")",
                 "        void seed(MigrationContext context) {",
                 "            context.handle().execute(\"INSERT INTO calls (migration) VALUES (?)\", context.migrationId());",
                 "        }",

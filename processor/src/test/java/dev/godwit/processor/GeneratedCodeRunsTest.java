@@ -9,6 +9,7 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.godwit.runtime.MigrationDefinition;
 import dev.godwit.runtime.MigrationRegistry;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,19 @@ class GeneratedCodeRunsTest {
                                     "com.example.catalog.CatalogMigrations#backfillLanguage",
                                     "ab374b666f3331b0b70b959dd27740bd18696e253291031efd04917b7319de5b"),
                             MigrationDefinition.code(
-                                    "v2.1_seed_currencies",
-                                    "com.example.billing.BillingMigrations.Currencies#seed",
-                                    "6d70ca32f36ef5fd2e9ad44438a41081710025e41ac6d0a2a05852b49ba0e0c1"),
+                                            "v2.1_seed_currencies",
+                                            "com.example.billing.BillingMigrations.Currencies#seed",
+                                            "6d70ca32f36ef5fd2e9ad44438a41081710025e41ac6d0a2a05852b49ba0e0c1")
+                                    .withRunUntil(Instant.parse("2999-01-01T00:00:00Z")),
                             MigrationDefinition.code(
                                     "v2_create_invoices",
                                     "com.example.billing.BillingMigrations#createInvoices",
                                     "0e5da4f8befcbee04406f0784f9b354c739028e7df12d2b110ddee95ae23deb9"),
                             MigrationDefinition.code(
-                                    "v10_reindex_titles",
-                                    "com.example.catalog.CatalogMigrations#reindexTitles",
-                                    "6c274ffe8a3d91f49ef79a92ce67c23d825ca439d264163a30ed639457416cf3"));
+                                            "v10_reindex_titles",
+                                            "com.example.catalog.CatalogMigrations#reindexTitles",
+                                            "6c274ffe8a3d91f49ef79a92ce67c23d825ca439d264163a30ed639457416cf3")
+                                    .withAfter("v1_backfill_language"));
             Assertions.assertThat(List.of(
                             "com.example.catalog.CatalogMigrations",
                             "com.example.catalog.CatalogMigrations_GodwitMigrations",

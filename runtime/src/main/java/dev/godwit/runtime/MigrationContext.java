@@ -56,4 +56,29 @@ public interface MigrationContext {
      * @return the migration's logger
      */
     Logger logger();
+
+    /**
+     * Reports how far a long migration has got, such as a backfill that works in batches:
+     *
+     * <pre>{@code
+     * long total = handle.select("SELECT count(*) FROM books").mapTo(Long.class).one();
+     * for (long done = 0; done < total; ) {
+     *   done += handle.execute("UPDATE books SET ... WHERE id IN (SELECT id FROM books WHERE ... LIMIT 1000)");
+     *   context.progress(done, total);
+     * }
+     * }</pre>
+     *
+     * <p>The runner logs it at INFO on its own logger, with the migration's ID and the percentage, at most once
+     * every {@value dev.godwit.runtime.internal.Progress#LOG_INTERVAL_SECONDS} seconds, besides the first report
+     * and the one that reaches {@code total}; and passes every report on to the {@linkplain
+     * MigrationListener#progress listeners} (the command line shows it). Call it as often as is convenient.
+     *
+     * <p>The runner's context implements it; the default does nothing, so that test doubles of this interface need
+     * not.
+     *
+     * @param done how much of the work is done, in any unit (rows, batches), at least 0
+     * @param total how much work there is in all, in the same unit, at least 0
+     * @throws IllegalArgumentException if {@code done} or {@code total} is negative
+     */
+    default void progress(long done, long total) {}
 }

@@ -37,4 +37,24 @@ public interface MigrationInvocation {
      * @return the instance; never {@code null}
      */
     <T> T instance(Class<T> type, Supplier<? extends T> constructor);
+
+    /**
+     * Returns the object an instance migration method is called on, for a class without a usable no-argument
+     * constructor: from the runner's instance factory ({@link MigrationRunner.Builder#instances}). Without one, the
+     * migration fails with an {@link InvalidConfigurationException} that says so.
+     *
+     * @param type the class that declares the migration method
+     * @param <T> the class
+     * @return the instance; never {@code null}
+     * @throws InvalidConfigurationException if no instance factory is configured
+     */
+    default <T> T instance(Class<T> type) {
+        return instance(type, () -> {
+            throw new InvalidConfigurationException("Migration " + context().migrationId() + " is an instance method"
+                    + " of " + type.getName() + ", which has no no-argument constructor the runner could call, and"
+                    + " no instance factory is configured. Supply its instances with"
+                    + " MigrationRunner.Builder.instances(type -> ...) (from your dependency-injection container or"
+                    + " a hand-written factory), or give the class a non-private no-argument constructor.");
+        });
+    }
 }

@@ -82,6 +82,24 @@ public final class MigrationReport {
     }
 
     /**
+     * Returns the migrations held back because a prerequisite had not succeeded; they run on a later start.
+     *
+     * @return the {@link MigrationResult.Outcome#BLOCKED} results, in run order
+     */
+    public List<MigrationResult> blocked() {
+        return withOutcome(MigrationResult.Outcome.BLOCKED);
+    }
+
+    /**
+     * Returns the interval migrations whose threshold has passed, which were not run.
+     *
+     * @return the {@link MigrationResult.Outcome#EXPIRED} results, in run order
+     */
+    public List<MigrationResult> expired() {
+        return withOutcome(MigrationResult.Outcome.EXPIRED);
+    }
+
+    /**
      * Returns whether any migration failed in this run.
      *
      * @return {@code true} if at least one result is {@link MigrationResult.Outcome#FAILED}
@@ -115,14 +133,18 @@ public final class MigrationReport {
 
     /**
      * Returns a one-line count of the outcomes: {@code 3 migrations in 41 ms: 1 applied, 1 failed, 1 already
-     * applied}.
+     * applied}, followed by {@code , 1 blocked} and {@code , 1 expired} when there are such.
      *
      * @return the summary
      */
     public String summary() {
+        int blocked = blocked().size();
+        int expired = expired().size();
         return results.size() + (results.size() == 1 ? " migration" : " migrations") + " in " + duration.toMillis()
                 + " ms: " + applied().size() + " applied, " + failed().size() + " failed, "
-                + alreadyApplied().size() + " already applied";
+                + alreadyApplied().size() + " already applied"
+                + (blocked == 0 ? "" : ", " + blocked + " blocked")
+                + (expired == 0 ? "" : ", " + expired + " expired");
     }
 
     /**
@@ -143,7 +165,10 @@ public final class MigrationReport {
                     result.outcome(),
                     TIME.format(result.executedAt()),
                     result.duration().toMillis() + " ms",
-                    result.error().map(error -> "  " + abbreviate(error)).orElse("")));
+                    result.error()
+                            .map(error -> "  " + abbreviate(error))
+                            .or(() -> result.blockedReason().map(reason -> "  " + reason))
+                            .orElse("")));
         }
         return table.append(summary()).toString();
     }

@@ -2,6 +2,7 @@ package dev.godwit.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +25,18 @@ public final class MigrationResult {
          * The migration had already succeeded, in an earlier run or in another runner while this one waited for the
          * lock; it was not run.
          */
-        ALREADY_APPLIED
+        ALREADY_APPLIED,
+        /**
+         * The migration was held back, not run, because a prerequisite ({@code @Migration(after = ...)}) had not
+         * succeeded: it failed, has never run, or was itself held back. Nothing was written; the migration runs on a
+         * later start once its prerequisites have succeeded. {@link MigrationResult#blockedBy()} names them.
+         */
+        BLOCKED,
+        /**
+         * An interval migration ({@code @Migration(runUntil = ...)}) whose threshold has passed: it was not run, and
+         * never runs again.
+         */
+        EXPIRED
     }
 
     private final MigrationDefinition definition;
@@ -32,14 +44,26 @@ public final class MigrationResult {
     private final Instant executedAt;
     private final Duration duration;
     private final Throwable error;
+    private final List<String> blockedBy;
 
     private MigrationResult(
             MigrationDefinition definition, Outcome outcome, Instant executedAt, Duration duration, Throwable error) {
+        this(definition, outcome, executedAt, duration, error, List.of());
+    }
+
+    private MigrationResult(
+            MigrationDefinition definition,
+            Outcome outcome,
+            Instant executedAt,
+            Duration duration,
+            Throwable error,
+            List<String> blockedBy) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.outcome = outcome;
         this.executedAt = Objects.requireNonNull(executedAt, "executedAt");
         this.duration = Objects.requireNonNull(duration, "duration");
         this.error = error;
+        this.blockedBy = List.copyOf(blockedBy);
     }
 
     /**
@@ -80,6 +104,37 @@ public final class MigrationResult {
     public static MigrationResult alreadyApplied(
             MigrationDefinition definition, Instant executedAt, Duration duration) {
         return new MigrationResult(definition, Outcome.ALREADY_APPLIED, executedAt, duration, null);
+    }
+
+    /**
+     * Describes a migration held back because prerequisites have not succeeded.
+     *
+     * @param definition the migration
+     * @param consideredAt when the run came to it
+     * @param prerequisites the IDs of the prerequisites that have not succeeded, in the order declared; not empty
+     * @return the result, with a zero duration
+     * @throws IllegalArgumentException if {@code prerequisites} is empty
+     */
+    public static MigrationResult blocked(
+            MigrationDefinition definition, Instant consideredAt, List<String> prerequisites) {
+        if (prerequisites.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "A blocked migration needs a prerequisite that holds it back: " + definition.id());
+        }
+        return new MigrationResult(definition, Outcome.BLOCKED, consideredAt, Duration.ZERO, null, prerequisites);
+    }
+
+    /**
+     * Describes an interval migration whose threshold has passed, which was not run.
+     *
+     * @param definition the migration
+     * @param executedAt when it last ran, as recorded in the tracking table, or when the run came to it if it never
+     *     ran
+     * @param duration how long it took then, or zero
+     * @return the result
+     */
+    public static MigrationResult expired(MigrationDefinition definition, Instant executedAt, Duration duration) {
+        return new MigrationResult(definition, Outcome.EXPIRED, executedAt, duration, null);
     }
 
     /**
@@ -139,9 +194,33 @@ public final class MigrationResult {
         return Optional.ofNullable(error);
     }
 
+    /**
+     * Returns the prerequisites that held a {@link Outcome#BLOCKED} migration back.
+     *
+     * @return the IDs of the prerequisites that had not succeeded, in the order declared; empty for other outcomes
+     */
+    public List<String> blockedBy() {
+        return blockedBy;
+    }
+
+    /**
+     * Returns why a {@link Outcome#BLOCKED} migration was held back, for messages: {@code held back until
+     * v4_add_isbn_column succeeds}.
+     *
+     * @return the reason; empty for other outcomes
+     */
+    public Optional<String> blockedReason() {
+        if (blockedBy.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("held back until " + String.join(" and ", blockedBy)
+                + (blockedBy.size() == 1 ? " succeeds" : " succeed"));
+    }
+
     @Override
     public String toString() {
         return id() + " " + outcome + " at " + executedAt + " in " + duration.toMillis() + " ms"
-                + (error == null ? "" : ": " + error);
+                + (error == null ? "" : ": " + error)
+                + blockedReason().map(reason -> ": " + reason).orElse("");
     }
 }

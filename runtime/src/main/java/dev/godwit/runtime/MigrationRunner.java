@@ -76,7 +76,15 @@ import org.jdbi.v3.core.Jdbi;
  *       see the README for its weaker guarantee.
  * </ol>
  *
- * A failed migration runs again on every start until it succeeds; deleting its row from the tracking table makes a
+ * Two kinds of migrations bend step 6. An <em>interval migration</em> ({@link MigrationDefinition#runUntil()}) runs
+ * although its row says {@code success}, as long as the {@linkplain Builder#clock(Clock) clock} is before its
+ * threshold, and never from then on ({@link MigrationResult.Outcome#EXPIRED}). A migration with
+ * <em>prerequisites</em> ({@link MigrationDefinition#after()}) is held back, not run and nothing written, while one of
+ * them has no {@code success} row ({@link MigrationResult.Outcome#BLOCKED}); prerequisites must be declared
+ * migrations that sort before it, else the run stops with an {@link InvalidPrerequisiteException} before any
+ * database work.
+ *
+ * <p>A failed migration runs again on every start until it succeeds; deleting its row from the tracking table makes a
  * migration that succeeded run again. Failures of the runner itself (no connection, a tracking row that cannot be
  * written, a lock that cannot be taken) are not migration failures: they stop the run with a
  * {@link GodwitException}, and what was not committed runs on the next start.
@@ -299,6 +307,7 @@ public final class MigrationRunner {
         private final List<MigrationListener> listeners = new ArrayList<>();
         private Function<Class<?>, ?> instances;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(Jdbi jdbi) {
             this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -442,6 +451,20 @@ public final class MigrationRunner {
         }
 
         /**
+         * Sets the clock that tells the time of the run: the {@code executed_at} written to the tracking table, and
+         * whether an interval migration ({@code @Migration(runUntil = ...)}) is still active; default the system
+         * clock in UTC. For tests, a {@link Clock#fixed fixed clock} puts a run before or after a threshold without
+         * waiting.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
          * Creates the runner. It is bound to the {@code Jdbi} given to {@link MigrationRunner#builder(Jdbi)}.
          *
          * @return a runner with these options
@@ -457,7 +480,7 @@ public final class MigrationRunner {
                             strictChecksums,
                             List.copyOf(listeners),
                             instances,
-                            Clock.systemUTC(),
+                            clock,
                             lockTimeout));
         }
     }

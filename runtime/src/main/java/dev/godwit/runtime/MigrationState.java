@@ -17,5 +17,22 @@ public enum MigrationState {
      */
     CHANGED,
     /** Recorded in the tracking table but no longer in code or SQL files: deleted or renamed since it ran. */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * An interval migration ({@code @Migration(runUntil = ...)}) whose last run succeeded and whose threshold
+     * ({@link MigrationStatus#runUntil()}) has not passed: the next run runs it again.
+     */
+    ACTIVE,
+    /**
+     * An interval migration whose threshold ({@link MigrationStatus#runUntil()}) has passed: it never runs again,
+     * whatever its last run did. Takes precedence over every other state but {@link #UNKNOWN}.
+     */
+    EXPIRED,
+    /**
+     * A migration the next run would run ({@link #PENDING}, {@link #FAILED} or {@link #ACTIVE} otherwise), but that
+     * is held back while one of its prerequisites ({@code @Migration(after = ...)}, {@link
+     * MigrationStatus#blockedBy()}) has not succeeded. In {@link MigrationRunner#plan()}, it runs if they succeed
+     * first in the same run.
+     */
+    BLOCKED
 }

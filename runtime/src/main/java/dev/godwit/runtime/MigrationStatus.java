@@ -1,7 +1,9 @@
 package dev.godwit.runtime;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +25,8 @@ public final class MigrationStatus {
     private final String error;
     private final String checksum;
     private final String recordedChecksum;
+    private final Instant runUntil;
+    private final List<String> blockedBy;
 
     private MigrationStatus(
             String id,
@@ -36,27 +40,75 @@ public final class MigrationStatus {
         this.kind = migration == null ? null : migration.kind();
         this.source = migration == null ? null : migration.source();
         this.checksum = migration == null ? null : migration.checksum().orElse(null);
+        this.runUntil = migration == null ? null : migration.runUntil().orElse(null);
         this.state = state;
         this.executedAt = executedAt;
         this.duration = duration;
         this.error = error;
         this.recordedChecksum = recordedChecksum;
+        this.blockedBy = List.of();
+    }
+
+    private MigrationStatus(MigrationStatus status, List<String> blockedBy) {
+        this.id = status.id;
+        this.kind = status.kind;
+        this.source = status.source;
+        this.checksum = status.checksum;
+        this.runUntil = status.runUntil;
+        this.state = MigrationState.BLOCKED;
+        this.executedAt = status.executedAt;
+        this.duration = status.duration;
+        this.error = status.error;
+        this.recordedChecksum = status.recordedChecksum;
+        this.blockedBy = List.copyOf(blockedBy);
     }
 
     /**
-     * Describes a migration that has no tracking row: {@link MigrationState#PENDING}.
+     * Describes a migration that has no tracking row: {@link MigrationState#PENDING}, or {@link
+     * MigrationState#EXPIRED} for an interval migration whose threshold has passed by the system clock.
      *
      * @param migration the migration
      * @return the status
      */
     public static MigrationStatus pending(MigrationDefinition migration) {
-        return new MigrationStatus(migration.id(), migration, MigrationState.PENDING, null, null, null, null);
+        return pending(migration, Clock.systemUTC().instant());
     }
 
     /**
-     * Describes a migration with a tracking row: {@link MigrationState#FAILED} if its last run failed, else
-     * {@link MigrationState#CHANGED} if its checksum and the recorded one are both known and differ, else
-     * {@link MigrationState#SUCCEEDED}.
+     * Describes a migration that has no tracking row: {@link MigrationState#PENDING}, or {@link
+     * MigrationState#EXPIRED} for an interval migration whose threshold is not after {@code now}.
+     *
+     * @param migration the migration
+     * @param now the time that decides whether an interval migration has expired
+     * @return the status
+     */
+    public static MigrationStatus pending(MigrationDefinition migration, Instant now) {
+        MigrationState state = isExpired(migration, now) ? MigrationState.EXPIRED : MigrationState.PENDING;
+        return new MigrationStatus(migration.id(), migration, state, null, null, null, null);
+    }
+
+    /**
+     * Returns a copy of this status in the state {@link MigrationState#BLOCKED}: held back until {@code
+     * prerequisites} succeed.
+     *
+     * @param prerequisites the IDs of the prerequisites that have not succeeded, not empty
+     * @return the copy
+     * @throws IllegalArgumentException if {@code prerequisites} is empty
+     */
+    public MigrationStatus blockedBy(List<String> prerequisites) {
+        if (prerequisites.isEmpty()) {
+            throw new IllegalArgumentException("A blocked migration needs a prerequisite that holds it back: " + id);
+        }
+        return new MigrationStatus(this, prerequisites);
+    }
+
+    private static boolean isExpired(MigrationDefinition migration, Instant now) {
+        return migration.runUntil().filter(runUntil -> !now.isBefore(runUntil)).isPresent();
+    }
+
+    /**
+     * Describes a migration with a tracking row, deciding whether an interval migration has expired by the system
+     * clock; see {@link #recorded(MigrationDefinition, boolean, Instant, Duration, String, String, Instant)}.
      *
      * @param migration the migration
      * @param succeeded whether its last run succeeded
@@ -73,12 +125,53 @@ public final class MigrationStatus {
             Duration duration,
             String error,
             String recordedChecksum) {
+        return recorded(
+                migration,
+                succeeded,
+                executedAt,
+                duration,
+                error,
+                recordedChecksum,
+                Clock.systemUTC().instant());
+    }
+
+    /**
+     * Describes a migration with a tracking row: {@link MigrationState#EXPIRED} for an interval migration whose
+     * threshold is not after {@code now}; else {@link MigrationState#FAILED} if its last run failed; else {@link
+     * MigrationState#ACTIVE} for an interval migration, which runs again whatever its checksum; else {@link
+     * MigrationState#CHANGED} if its checksum and the recorded one are both known and differ; else {@link
+     * MigrationState#SUCCEEDED}.
+     *
+     * @param migration the migration
+     * @param succeeded whether its last run succeeded
+     * @param executedAt when its last run started
+     * @param duration how long its last run took
+     * @param error the error of its last run if that failed, else {@code null}
+     * @param recordedChecksum the checksum recorded by its last run, or {@code null}
+     * @param now the time that decides whether an interval migration has expired
+     * @return the status
+     */
+    public static MigrationStatus recorded(
+            MigrationDefinition migration,
+            boolean succeeded,
+            Instant executedAt,
+            Duration duration,
+            String error,
+            String recordedChecksum,
+            Instant now) {
         String checksum = migration.checksum().orElse(null);
-        MigrationState state = !succeeded
-                ? MigrationState.FAILED
-                : checksum != null && recordedChecksum != null && !checksum.equals(recordedChecksum)
-                        ? MigrationState.CHANGED
-                        : MigrationState.SUCCEEDED;
+        MigrationState state;
+        if (isExpired(migration, now)) {
+            state = MigrationState.EXPIRED;
+        } else if (!succeeded) {
+            state = MigrationState.FAILED;
+        } else if (migration.runUntil().isPresent()) {
+            state = MigrationState.ACTIVE;
+        } else if (checksum != null && recordedChecksum != null && !checksum.equals(recordedChecksum)) {
+            state = MigrationState.CHANGED;
+        } else {
+            state = MigrationState.SUCCEEDED;
+        }
         return new MigrationStatus(
                 migration.id(),
                 migration,
@@ -195,6 +288,27 @@ public final class MigrationStatus {
         return Optional.ofNullable(recordedChecksum);
     }
 
+    /**
+     * Returns the threshold of an interval migration ({@code @Migration(runUntil = ...)}): it runs at every start
+     * before that instant, and never from then on.
+     *
+     * @return the threshold; empty for a migration that runs until it succeeds once, and for {@link
+     *     MigrationState#UNKNOWN}
+     */
+    public Optional<Instant> runUntil() {
+        return Optional.ofNullable(runUntil);
+    }
+
+    /**
+     * Returns the prerequisites that hold a {@link MigrationState#BLOCKED} migration back: those of its
+     * prerequisite IDs ({@link MigrationDefinition#after()}) whose last run did not succeed.
+     *
+     * @return the prerequisite IDs, in the order declared; empty unless the state is {@link MigrationState#BLOCKED}
+     */
+    public List<String> blockedBy() {
+        return blockedBy;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MigrationStatus other
@@ -206,12 +320,15 @@ public final class MigrationStatus {
                 && Objects.equals(duration, other.duration)
                 && Objects.equals(error, other.error)
                 && Objects.equals(checksum, other.checksum)
-                && Objects.equals(recordedChecksum, other.recordedChecksum);
+                && Objects.equals(recordedChecksum, other.recordedChecksum)
+                && Objects.equals(runUntil, other.runUntil)
+                && blockedBy.equals(other.blockedBy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, source, state, executedAt, duration, error, checksum, recordedChecksum);
+        return Objects.hash(
+                id, kind, source, state, executedAt, duration, error, checksum, recordedChecksum, runUntil, blockedBy);
     }
 
     /**
@@ -224,6 +341,12 @@ public final class MigrationStatus {
         StringBuilder text = new StringBuilder(id).append(' ').append(state);
         if (kind != null) {
             text.append(" (").append(kind).append(' ').append(source).append(')');
+        }
+        if (!blockedBy.isEmpty()) {
+            text.append(", blocked by ").append(String.join(", ", blockedBy));
+        }
+        if (runUntil != null) {
+            text.append(", runs until ").append(runUntil);
         }
         if (executedAt != null) {
             text.append(", ran at ")

@@ -43,6 +43,11 @@ class MigrationListenerTest {
         }
 
         @Override
+        public void progress(MigrationDefinition migration, long done, long total) {
+            calls.add(name + " progress " + migration.id() + " " + done + "/" + total + mdc());
+        }
+
+        @Override
         public void afterRun(MigrationReport report) {
             calls.add(name + " afterRun " + report.summary().replaceAll(" in \\d+ ms", "") + mdc());
         }
@@ -172,5 +177,61 @@ class MigrationListenerTest {
                         .runAll())
                 .isInstanceOf(DuplicateMigrationException.class);
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aBlockedMigrationGetsAfterMigrationOnlyBetweenTheFailureAndTheNextMigration() {
+        TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);
+        List<String> calls = new ArrayList<>();
+
+        MigrationRunner.builder(database.jdbi())
+                .registries(new TestRegistry()
+                        .failing("v1", "boom")
+                        .event("v2")
+                        .with(d -> d.withAfter("v1"))
+                        .event("v3"))
+                .listener(new Recording("A", calls))
+                .build()
+                .runAll();
+
+        assertThat(calls)
+                .containsExactly(
+                        "A before v1 CODE [v1]",
+                        "A after v1 FAILED [v1]",
+                        "A after v2 BLOCKED [v2]",
+                        "A before v3 CODE [v3]",
+                        "A after v3 APPLIED [v3]",
+                        "A afterRun 3 migrations: 1 applied, 1 failed, 0 already applied, 1 blocked [null]");
+    }
+
+    @Test
+    void progressReachesListenersEveryTimeAndTheLogAtARate() {
+        TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);
+        List<String> calls = new ArrayList<>();
+        MigrationRunner runner = MigrationRunner.builder(database.jdbi())
+                .registries(new TestRegistry().add("v1_backfill", invocation -> {
+                    for (long done = 0; done <= 400; done += 100) {
+                        invocation.context().progress(done, 400);
+                    }
+                }))
+                .listener(new Recording("A", calls))
+                .build();
+
+        String log = CapturedLog.during(runner::runAll);
+
+        assertThat(calls)
+                .containsSubsequence(
+                        "A before v1_backfill CODE [v1_backfill]",
+                        "A progress v1_backfill 0/400 [v1_backfill]",
+                        "A progress v1_backfill 100/400 [v1_backfill]",
+                        "A progress v1_backfill 200/400 [v1_backfill]",
+                        "A progress v1_backfill 300/400 [v1_backfill]",
+                        "A progress v1_backfill 400/400 [v1_backfill]",
+                        "A after v1_backfill APPLIED [v1_backfill]");
+        // The first report and the last; the ones between come sooner than the log interval.
+        assertThat(log)
+                .contains("INFO dev.godwit.runtime.MigrationRunner - Migration v1_backfill: 0 of 400 done (0%)")
+                .contains("INFO dev.godwit.runtime.MigrationRunner - Migration v1_backfill: 400 of 400 done (100%)")
+                .doesNotContain("200 of 400");
     }
 }

@@ -3,6 +3,7 @@ package dev.godwit.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * A hand-written registry, as the annotation processor would generate one, except that the order of its list is
@@ -45,6 +46,13 @@ class TestRegistry implements MigrationRegistry {
     TestRegistry nonTransactional(String id, Body body) {
         definitions.add(MigrationDefinition.code(id, source(id)).withTransactional(false));
         bodies.add(body);
+        return this;
+    }
+
+    /** Changes the definition of the migration added last, as generated code sets {@code @Migration} attributes. */
+    TestRegistry with(UnaryOperator<MigrationDefinition> change) {
+        int last = definitions.size() - 1;
+        definitions.set(last, change.apply(definitions.get(last)));
         return this;
     }
 

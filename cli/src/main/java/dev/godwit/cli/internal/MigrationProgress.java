@@ -24,6 +24,9 @@ public final class MigrationProgress implements MigrationListener, AutoCloseable
     private final PrintStream out;
     private final ScheduledExecutorService timer;
     private String running;
+    /** What the running migration last said of its progress ({@code MigrationContext.progress}); empty if nothing. */
+    private String progress = "";
+
     private long startNanos;
     private int shownWidth;
 
@@ -50,12 +53,19 @@ public final class MigrationProgress implements MigrationListener, AutoCloseable
     @Override
     public synchronized void beforeMigration(MigrationDefinition migration) {
         running = migration.id();
+        progress = "";
         startNanos = System.nanoTime();
         refresh();
     }
 
     @Override
+    public synchronized void progress(MigrationDefinition migration, long done, long total) {
+        progress = total > 0 ? String.format(Locale.ROOT, " (%d/%d, %d%%)", done, total, done * 100 / total) : "";
+    }
+
+    @Override
     public synchronized void afterMigration(MigrationResult result) {
+        progress = "";
         running = null;
         clear();
         out.println(line(result));
@@ -82,6 +92,8 @@ public final class MigrationProgress implements MigrationListener, AutoCloseable
             case APPLIED -> "applied";
             case FAILED -> "FAILED";
             case ALREADY_APPLIED -> "already";
+            case BLOCKED -> "BLOCKED";
+            case EXPIRED -> "expired";
         };
         return String.format(
                 Locale.ROOT,
@@ -91,15 +103,18 @@ public final class MigrationProgress implements MigrationListener, AutoCloseable
                 result.id(),
                 result.error()
                         .map(error -> ": " + Failures.firstLine(error.toString()))
-                        .orElse(""));
+                        .orElse(
+                                result.blockedBy().isEmpty()
+                                        ? ""
+                                        : ": held back until " + String.join(", ", result.blockedBy()) + " succeed"));
     }
 
     private synchronized void refresh() {
         if (timer == null || running == null) {
             return;
         }
-        String text =
-                "running " + running + " for " + Durations.format(Duration.ofNanos(System.nanoTime() - startNanos));
+        String text = "running " + running + " for "
+                + Durations.format(Duration.ofNanos(System.nanoTime() - startNanos)) + progress;
         if (text.length() > MAX_LIVE_WIDTH) {
             text = text.substring(0, MAX_LIVE_WIDTH - 3) + "...";
         }

@@ -23,8 +23,11 @@ public final class StatusFormat {
     /** What has run first, then what has not. */
     private static final List<MigrationState> SUMMARY_ORDER = List.of(
             MigrationState.SUCCEEDED,
+            MigrationState.ACTIVE,
+            MigrationState.EXPIRED,
             MigrationState.CHANGED,
             MigrationState.FAILED,
+            MigrationState.BLOCKED,
             MigrationState.PENDING,
             MigrationState.UNKNOWN);
 
@@ -47,7 +50,23 @@ public final class StatusFormat {
                         stateCell(status.state()),
                         status.executedAt().map(TIME::format).orElse("-"),
                         status.duration().map(Durations::format).orElse("-"),
-                        status.error().map(StatusFormat::abbreviate).orElse("")));
+                        note(status)));
+    }
+
+    /**
+     * The last column: the first line of the error of a failed migration, which prerequisites hold back a blocked
+     * one, or until when an interval migration runs.
+     */
+    private static String note(MigrationStatus status) {
+        if (status.state() == MigrationState.BLOCKED) {
+            return "held back until " + String.join(", ", status.blockedBy()) + " succeed";
+        }
+        if (status.state() == MigrationState.ACTIVE || status.state() == MigrationState.EXPIRED) {
+            return status.runUntil()
+                    .map(until -> "runs until " + TIME.format(until))
+                    .orElse("");
+        }
+        return status.error().map(StatusFormat::abbreviate).orElse("");
     }
 
     /**
@@ -127,6 +146,10 @@ public final class StatusFormat {
                     .append(Json.string(status.checksum().orElse(null)))
                     .append(", \"recordedChecksum\": ")
                     .append(Json.string(status.recordedChecksum().orElse(null)))
+                    .append(", \"runUntil\": ")
+                    .append(Json.string(status.runUntil().map(Instant::toString).orElse(null)))
+                    .append(", \"blockedBy\": ")
+                    .append(status.blockedBy().stream().map(Json::string).collect(Collectors.joining(", ", "[", "]")))
                     .append('}');
         }
         return json.append(statuses.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
@@ -166,11 +189,14 @@ public final class StatusFormat {
         return state.name().toLowerCase(Locale.ROOT);
     }
 
-    /** In tables, the states that need a person's attention stand out: {@code FAILED}, {@code CHANGED}. */
+    /**
+     * In tables, the states that need a person's attention stand out: {@code FAILED}, {@code CHANGED},
+     * {@code UNKNOWN}, {@code BLOCKED}.
+     */
     private static String stateCell(MigrationState state) {
         return switch (state) {
-            case PENDING, SUCCEEDED -> state(state);
-            case FAILED, CHANGED, UNKNOWN -> state.name();
+            case PENDING, SUCCEEDED, ACTIVE, EXPIRED -> state(state);
+            case FAILED, CHANGED, UNKNOWN, BLOCKED -> state.name();
         };
     }
 

@@ -6,16 +6,33 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The reviews feature's data migrations (its table comes from {@code db/migration/v3_create_reviews.sql}). These
- * are instance methods: the runner creates one {@code ReviewMigrations}
- * with its no-argument constructor (or through the application's own factory, if it configures one).
+ * are instance methods of a class that needs a service, the {@link RatingScale}, so it has no no-argument
+ * constructor: the application supplies the instance through the runner's instance factory ({@code
+ * BookshopApp.migrate}), as it would from Spring or Guice.
  */
-class ReviewMigrations {
+public final class ReviewMigrations {
 
-    /** Ratings were once given out of ten; the shop now shows five stars. */
-    @Migration("v4_rescale_ratings")
+    private final RatingScale scale;
+
+    /**
+     * Creates the migrations.
+     *
+     * @param scale the scale ratings are shown on
+     */
+    public ReviewMigrations(RatingScale scale) {
+        this.scale = scale;
+    }
+
+    /**
+     * Ratings were once given out of ten; the shop now shows five stars. Needs the reviews table: if its creation
+     * failed, this migration is held back until it succeeds.
+     */
+    @Migration(value = "v4_rescale_ratings", after = "v3_create_reviews")
     void rescaleRatings(Handle handle, MigrationContext context) {
         handle.execute("INSERT INTO reviews (book_id, rating, body) VALUES (1, 10, 'A classic.'), (3, 7, NULL)");
-        int rescaled = handle.execute("UPDATE reviews SET rating = (rating + 1) / 2 WHERE rating > 5");
-        context.logger().info("Rescaled {} ratings on {}", rescaled, context.database());
+        int rescaled = handle.execute(
+                "UPDATE reviews SET rating = " + scale.rescale("rating", 10) + " WHERE rating > " + scale.stars());
+        context.progress(rescaled, rescaled);
+        context.logger().info("Rescaled {} ratings to {} stars on {}", rescaled, scale.stars(), context.database());
     }
 }

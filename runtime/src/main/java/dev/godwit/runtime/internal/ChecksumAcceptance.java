@@ -54,7 +54,7 @@ final class ChecksumAcceptance {
      */
     List<MigrationStatus> accept(Handle handle, boolean tableExists, List<String> ids) {
         if (!tableExists) {
-            select(Statuses.of(migrations, Map.of()), ids);
+            select(Statuses.recorded(migrations, Map.of()), ids);
             return List.of();
         }
         try {
@@ -62,7 +62,8 @@ final class ChecksumAcceptance {
             return handle.inTransaction(transaction -> {
                 beginWrite(transaction);
                 // Read in the transaction: a runner may have recorded a migration since the caller last looked.
-                List<MigrationStatus> accepted = select(Statuses.of(migrations, tracking.readAll(transaction)), ids);
+                List<MigrationStatus> accepted =
+                        select(Statuses.recorded(migrations, tracking.readAll(transaction)), ids);
                 for (MigrationStatus status : accepted) {
                     String checksum = status.checksum().orElseThrow();
                     tracking.updateChecksum(transaction, status.id(), checksum);

@@ -29,6 +29,10 @@ final class Listeners {
         call("afterMigration", result.id(), listener -> listener.afterMigration(result));
     }
 
+    void progress(MigrationDefinition migration, long done, long total) {
+        call("progress", migration.id(), listener -> listener.progress(migration, done, total));
+    }
+
     void afterRun(MigrationReport report) {
         call("afterRun", null, listener -> listener.afterRun(report));
     }

@@ -50,6 +50,7 @@ final class MigrationExecutor implements AutoCloseable {
     private final Instances instances;
     private final Listeners listeners;
     private final Clock clock;
+    private boolean rerunSucceeded;
     private boolean prepared;
     private Handle claimHandle;
 
@@ -76,12 +77,17 @@ final class MigrationExecutor implements AutoCloseable {
      * Runs the migration unless another runner has made it succeed, and records the outcome. The listeners hear
      * about it before and after, with the migration's ID in the MDC.
      *
+     * @param migration the migration
+     * @param rerunSucceeded whether to run it even if its row records a success: an active interval migration
      * @return {@code APPLIED}, {@code FAILED}, or {@code ALREADY_APPLIED} if another runner got there first
      * @throws dev.godwit.runtime.GodwitException if the runner, not the migration, failed: nothing is committed
      */
-    MigrationResult execute(PlannedMigration migration) {
+    MigrationResult execute(PlannedMigration migration, boolean rerunSucceeded) {
         String outerMdc = MDC.get(MigrationRunner.MDC_KEY);
         MDC.put(MigrationRunner.MDC_KEY, migration.id());
+        // Read by every claim of this migration (its run, its failure record, the non-transactional paths): one
+        // migration at a time runs on an executor.
+        this.rerunSucceeded = rerunSucceeded;
         try {
             listeners.beforeMigration(migration.definition());
             prepare();
@@ -196,7 +202,7 @@ final class MigrationExecutor implements AutoCloseable {
         reserve(transaction);
         // Read on the runner's connection, not in the reserving transaction, which must hold no snapshot.
         Optional<TrackingRow> current = tracking.read(handle, id);
-        if (current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
+        if (!rerunSucceeded && current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
             return MigrationResult.alreadyApplied(
                     migration.definition(),
                     current.get().executedAt(),
@@ -248,7 +254,7 @@ final class MigrationExecutor implements AutoCloseable {
         String id = migration.id();
         // Another runner may have run it since this run read the tracking table.
         Optional<TrackingRow> current = tracking.read(handle, id);
-        if (current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
+        if (!rerunSucceeded && current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
             return MigrationResult.alreadyApplied(
                     migration.definition(),
                     current.get().executedAt(),
@@ -292,7 +298,7 @@ final class MigrationExecutor implements AutoCloseable {
 
     private boolean claim(Handle transaction, String id, TrackingRow row, Duration wait) {
         try {
-            return claim.claim(transaction, row, wait);
+            return claim.claim(transaction, row, wait, rerunSucceeded);
         } catch (JdbiException e) {
             if (claim.isTimeout(e)) {
                 throw new ClaimTimedOut(e);
@@ -394,7 +400,8 @@ final class MigrationExecutor implements AutoCloseable {
                 kind,
                 transaction,
                 jdbi,
-                LoggerFactory.getLogger("dev.godwit.migration." + migration.id()));
+                LoggerFactory.getLogger("dev.godwit.migration." + migration.id()),
+                new Progress(migration.definition(), listeners));
         try {
             migration.body().run(context, instances);
             return null;

@@ -45,6 +45,8 @@ final class MigrationPlan {
      * @throws InvalidRegistryException if a registry's migrations cannot be read or are not valid
      * @throws DuplicateMigrationException if an ID is declared more than once, by methods, SQL files or both, naming
      *     every such ID
+     * @throws dev.godwit.runtime.InvalidPrerequisiteException if a prerequisite is not declared or does not sort
+     *     before its migration
      */
     static MigrationPlan of(List<MigrationRegistry> registries, List<SqlMigration> sql) {
         List<PlannedMigration> code = new ArrayList<>();
@@ -71,6 +73,7 @@ final class MigrationPlan {
         if (!duplicates.isEmpty()) {
             throw duplicateMigrations(duplicates);
         }
+        Prerequisites.check(code.stream().map(PlannedMigration::definition).toList(), firstOrigin.keySet());
         return new MigrationPlan(code, sql);
     }
 

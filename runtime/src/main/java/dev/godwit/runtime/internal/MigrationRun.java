@@ -3,6 +3,7 @@ package dev.godwit.runtime.internal;
 import dev.godwit.runtime.DatabaseAccessException;
 import dev.godwit.runtime.InvalidConfigurationException;
 import dev.godwit.runtime.MigrationChangedException;
+import dev.godwit.runtime.MigrationDefinition;
 import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.MigrationReport;
 import dev.godwit.runtime.MigrationResult;
@@ -16,9 +17,13 @@ import dev.godwit.runtime.internal.database.TrackingTable;
 import dev.godwit.runtime.internal.sql.SqlMigration;
 import dev.godwit.runtime.internal.sql.SqlMigrationDiscovery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.CloseException;
 import org.jdbi.v3.core.Handle;
@@ -26,6 +31,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * What a {@link MigrationRunner} does with its options: a run ({@link MigrationRunner#runAll()}), and the read-only
@@ -85,7 +91,8 @@ public final class MigrationRun {
     /**
      * Returns what a run would run now, writing nothing.
      *
-     * @return the pending and failed migrations, in ID order
+     * @return the pending, failed and active migrations, and the blocked ones whose prerequisites are among them, in
+     *     ID order
      * @throws dev.godwit.runtime.GodwitException as documented on {@link MigrationRunner#plan()}
      */
     public List<MigrationStatus> plan() {
@@ -96,9 +103,17 @@ public final class MigrationRun {
                 throw new MigrationChangedException(changed);
             }
         }
-        return statuses.stream()
-                .filter(status -> status.state() == MigrationState.PENDING || status.state() == MigrationState.FAILED)
-                .toList();
+        // A blocked migration runs if the prerequisites that hold it back run first: they sort before it.
+        List<MigrationStatus> planned = new ArrayList<>();
+        Set<String> plannedIds = new HashSet<>();
+        for (MigrationStatus status : statuses) {
+            if (Statuses.TO_RUN.contains(status.state())
+                    || (status.state() == MigrationState.BLOCKED && plannedIds.containsAll(status.blockedBy()))) {
+                planned.add(status);
+                plannedIds.add(status.id());
+            }
+        }
+        return planned;
     }
 
     /**
@@ -133,7 +148,12 @@ public final class MigrationRun {
         // A missing table means that nothing has run; it is not created, so that reading writes nothing.
         boolean exists = tracking.exists(handle);
         Map<String, TrackingRow> rows = exists ? tracking.readAll(handle) : Map.of();
-        return new Snapshot(database, tracking, migrations, exists, Statuses.of(migrations, rows));
+        return new Snapshot(
+                database,
+                tracking,
+                migrations,
+                exists,
+                Statuses.of(migrations, rows, settings.clock().instant()));
     }
 
     private List<MigrationResult> run(Handle handle, MigrationPlan plan, Listeners listeners) {
@@ -144,8 +164,8 @@ public final class MigrationRun {
             LOG.info("Created the tracking table {}", tracking.name());
         }
         Map<String, TrackingRow> rows = tracking.readAll(handle);
-        checkChecksums(Statuses.of(migrations, rows));
-        List<MigrationResult> results = new ArrayList<>(migrations.size());
+        Instant now = settings.clock().instant();
+        checkChecksums(Statuses.of(migrations, rows, now));
         try (MigrationExecutor executor = new MigrationExecutor(
                 jdbi,
                 handle,
@@ -155,18 +175,73 @@ public final class MigrationRun {
                 new Instances(settings.instanceFactory()),
                 listeners,
                 settings.clock())) {
+            // What has succeeded, as the tracking table says, kept up to date with this run's outcomes: a
+            // prerequisite is met when its row says success.
+            Set<String> succeeded = new HashSet<>();
+            rows.values().stream().filter(Statuses::succeeded).forEach(row -> succeeded.add(row.id()));
+            List<MigrationResult> results = new ArrayList<>(migrations.size());
             for (PlannedMigration migration : migrations) {
-                TrackingRow row = rows.get(migration.id());
-                if (row != null && row.status() == TrackingRow.Status.SUCCESS) {
-                    LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
-                    results.add(MigrationResult.alreadyApplied(
-                            migration.definition(), row.executedAt(), row.executionTime()));
-                } else {
-                    results.add(executor.execute(migration));
+                MigrationResult result =
+                        consider(migration, rows.get(migration.id()), now, succeeded, executor, listeners);
+                switch (result.outcome()) {
+                    case APPLIED, ALREADY_APPLIED -> succeeded.add(result.id());
+                    case FAILED -> succeeded.remove(result.id());
+                    case BLOCKED, EXPIRED -> {}
                 }
+                results.add(result);
+            }
+            return results;
+        }
+    }
+
+    /** Skips, holds back or runs one migration. */
+    private static MigrationResult consider(
+            PlannedMigration migration,
+            TrackingRow row,
+            Instant now,
+            Set<String> succeeded,
+            MigrationExecutor executor,
+            Listeners listeners) {
+        MigrationDefinition definition = migration.definition();
+        Optional<Instant> runUntil = definition.runUntil();
+        if (runUntil.isPresent() && !now.isBefore(runUntil.get())) {
+            LOG.debug("Interval migration {} expired at {}; skipped", migration.id(), runUntil.get());
+            return row == null
+                    ? MigrationResult.expired(definition, now, Duration.ZERO)
+                    : MigrationResult.expired(definition, row.executedAt(), row.executionTime());
+        }
+        if (runUntil.isEmpty() && Statuses.succeeded(row)) {
+            LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
+            return MigrationResult.alreadyApplied(definition, row.executedAt(), row.executionTime());
+        }
+        List<String> unmet = Prerequisites.unmet(definition, succeeded::contains);
+        if (!unmet.isEmpty()) {
+            MigrationResult blocked = MigrationResult.blocked(definition, now, unmet);
+            withMdc(migration.id(), () -> {
+                LOG.warn(
+                        "Migration {} is {}: not run; it runs on a later start once they have succeeded",
+                        migration.id(),
+                        blocked.blockedReason().orElseThrow());
+                listeners.afterMigration(blocked);
+            });
+            return blocked;
+        }
+        // An active interval migration runs again although its row says success.
+        return executor.execute(migration, runUntil.isPresent());
+    }
+
+    private static void withMdc(String id, Runnable work) {
+        String outer = MDC.get(MigrationRunner.MDC_KEY);
+        MDC.put(MigrationRunner.MDC_KEY, id);
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                MDC.remove(MigrationRunner.MDC_KEY);
+            } else {
+                MDC.put(MigrationRunner.MDC_KEY, outer);
             }
         }
-        return results;
     }
 
     /** Stops the run before anything runs if a migration changed and checksums are strict; else warns. */

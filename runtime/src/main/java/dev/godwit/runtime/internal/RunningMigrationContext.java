@@ -14,6 +14,14 @@ import org.slf4j.Logger;
  * @param handle the handle of its transaction
  * @param jdbi the runner's {@code Jdbi}
  * @param logger the logger named after it
+ * @param reportedProgress where its progress goes
  */
-record RunningMigrationContext(String migrationId, DatabaseKind database, Handle handle, Jdbi jdbi, Logger logger)
-        implements MigrationContext {}
+record RunningMigrationContext(
+        String migrationId, DatabaseKind database, Handle handle, Jdbi jdbi, Logger logger, Progress reportedProgress)
+        implements MigrationContext {
+
+    @Override
+    public void progress(long done, long total) {
+        reportedProgress.report(done, total);
+    }
+}

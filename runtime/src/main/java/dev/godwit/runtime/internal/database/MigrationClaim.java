@@ -43,12 +43,13 @@ public interface MigrationClaim {
      * @param transaction the connection, in a transaction that has run no statement yet
      * @param row the values to write
      * @param wait the longest wait, {@link #timeout()} but for a poll; SQLite always waits its busy timeout
+     * @param rerunSucceeded whether a row that records a success is claimed too (an active interval migration)
      * @return {@code true} if this transaction now holds the claim and has written {@code row}; {@code false} if the
      *     row records a success
      * @throws org.jdbi.v3.core.JdbiException if the claim failed, {@linkplain #isTimeout(Throwable) its wait timed out}
      *     included
      */
-    boolean claim(Handle transaction, TrackingRow row, Duration wait);
+    boolean claim(Handle transaction, TrackingRow row, Duration wait, boolean rerunSucceeded);
 
     /**
      * Returns whether an exception of {@link #claim} means that the wait for another transaction's claim timed out.

@@ -72,11 +72,12 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     }
 
     @Override
-    public boolean claim(Handle transaction, TrackingRow row, Duration wait) {
+    public boolean claim(Handle transaction, TrackingRow row, Duration wait, boolean rerunSucceeded) {
         if (!readCommitted) {
             transaction.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
         }
         return tracking.bind(transaction.createQuery(claim), row)
+                .bind("rerunSucceeded", rerunSucceeded)
                 .bind("lockTimeout", millis(wait) + "ms")
                 .bind("sessionLockTimeout", sessionLockTimeout)
                 .mapTo(String.class)

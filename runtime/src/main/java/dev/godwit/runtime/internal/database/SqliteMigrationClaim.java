@@ -57,8 +57,9 @@ public final class SqliteMigrationClaim implements MigrationClaim {
     }
 
     @Override
-    public boolean claim(Handle transaction, TrackingRow row, Duration wait) {
+    public boolean claim(Handle transaction, TrackingRow row, Duration wait, boolean rerunSucceeded) {
         return tracking.bind(transaction.createQuery(claim), row)
+                .bind("rerunSucceeded", rerunSucceeded)
                 .mapTo(String.class)
                 .findFirst()
                 .isPresent();

@@ -68,12 +68,13 @@ public interface TrackingDialect {
     /**
      * Returns the condition under which a claim takes a migration's existing row: the one place that decides which
      * rows may be claimed, naming the row as {@link #CLAIM_ALIAS}. A row that records a success is not claimed, so
-     * a migration that succeeded is never run again.
+     * a migration that succeeded is never run again — unless {@code :rerunSucceeded} is bound true, as for an active
+     * interval migration ({@code @Migration(runUntil = ...)}), which runs at every start until its threshold.
      *
      * @return an SQL condition on {@code godwit_row}
      */
     default String claimCondition() {
-        return CLAIM_ALIAS + ".status <> 'success'";
+        return "(" + CLAIM_ALIAS + ".status <> 'success' OR :rerunSucceeded)";
     }
 
     /**
