@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -198,30 +199,9 @@ final class MigrationExecutor implements AutoCloseable {
     }
 
     private MigrationResult besideClaim(Handle transaction, PlannedMigration migration) {
-        String id = migration.id();
         reserve(transaction);
-        // Read on the runner's connection, not in the reserving transaction, which must hold no snapshot.
-        Optional<TrackingRow> current = tracking.read(handle, id);
-        if (!rerunSucceeded && current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
-            return MigrationResult.alreadyApplied(
-                    migration.definition(),
-                    current.get().executedAt(),
-                    current.get().executionTime());
-        }
-        Instant executedAt = now();
-        String checksum = migration.definition().checksum().orElse(null);
-        long start = System.nanoTime();
-        Throwable failure = runBody(handle, migration);
-        Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        TrackingRow row = failure == null
-                ? TrackingRow.success(id, executedAt, duration, checksum)
-                : TrackingRow.failed(id, executedAt, duration, ErrorText.of(failure), checksum);
-        if (!claim(transaction, id, row)) {
-            LOG.debug("Migration {} was recorded as succeeded by another runner meanwhile", id);
-        }
-        return failure == null
-                ? MigrationResult.applied(migration.definition(), executedAt, duration)
-                : MigrationResult.failed(migration.definition(), executedAt, duration, failure);
+        // The row is read on the runner's connection, not in the reserving transaction, which must hold no snapshot.
+        return outsideTransaction(migration, row -> claim(transaction, migration.id(), row));
     }
 
     private static void sleep(String id, long millis) {
@@ -252,7 +232,17 @@ final class MigrationExecutor implements AutoCloseable {
 
     private MigrationResult claimedAfter(PlannedMigration migration) {
         String id = migration.id();
-        // Another runner may have run it since this run read the tracking table.
+        return outsideTransaction(
+                migration, row -> transaction(handle, id, transaction -> claim(transaction, id, row)));
+    }
+
+    /**
+     * Runs a non-transactional migration's body on the runner's connection in autocommit, unless its row, read again
+     * now (another runner may have run it since this run read the table), records a success; then records the outcome
+     * with {@code record}, which returns {@code false} when another runner recorded a success first.
+     */
+    private MigrationResult outsideTransaction(PlannedMigration migration, Predicate<TrackingRow> record) {
+        String id = migration.id();
         Optional<TrackingRow> current = tracking.read(handle, id);
         if (!rerunSucceeded && current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
             return MigrationResult.alreadyApplied(
@@ -268,8 +258,8 @@ final class MigrationExecutor implements AutoCloseable {
         TrackingRow row = failure == null
                 ? TrackingRow.success(id, executedAt, duration, checksum)
                 : TrackingRow.failed(id, executedAt, duration, ErrorText.of(failure), checksum);
-        if (!transaction(handle, id, transaction -> claim(transaction, id, row))) {
-            LOG.debug("Migration {} was also run by another runner, which recorded it first", id);
+        if (!record.test(row)) {
+            LOG.debug("Migration {} was also run by another runner, which recorded a success first", id);
         }
         return failure == null
                 ? MigrationResult.applied(migration.definition(), executedAt, duration)
