@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,7 +26,8 @@ import org.jdbi.v3.core.Jdbi;
  * MigrationReport report = MigrationRunner.runAll(jdbi);
  * }</pre>
  *
- * and a {@link #builder(Jdbi) builder} for the options:
+ * or {@code MigrationRunner.runAll(dataSource)} with the application's {@link DataSource}, and a {@link #builder(Jdbi)
+ * builder} for the options:
  *
  * <pre>{@code
  * MigrationRunner.builder(jdbi)
@@ -54,7 +56,8 @@ import org.jdbi.v3.core.Jdbi;
  *       variant, else its plain file; a migration with variants for other databases only is an
  *       {@link InvalidSqlMigrationException}. Creates the tracking table if it does not exist, and reads all of its
  *       rows in one query. When everything has already run, that is all a start costs: no transaction and no
- *       statement per migration, and no migration's class is loaded.
+ *       statement per migration, and no migration's class is loaded. The runner's own statements are plain JDBC;
+ *       given a {@link DataSource}, JDBI is not even started unless a migration runs.
  *   <li>Compares the checksum of each succeeded migration with the recorded one. A changed migration is not run
  *       again; it is logged at WARN, or with {@linkplain Builder#strictChecksums(boolean) strict checksums} stops the
  *       run with a {@link MigrationChangedException} before anything runs.
@@ -117,8 +120,8 @@ import org.jdbi.v3.core.Jdbi;
  * On PostgreSQL each migration's transaction runs at {@code READ COMMITTED}, PostgreSQL's default (a database with
  * another default gets {@code SET TRANSACTION ISOLATION LEVEL READ COMMITTED}), so that a claim that waited sees what
  * the runner it waited for committed. The runner keeps no session state
- * between transactions, so it works behind a pooler in transaction mode (PgBouncer). The {@link Jdbi}'s connections
- * must start in auto-commit mode, as JDBC connections do by default. A SQL file runs in its migration's transaction
+ * between transactions, so it works behind a pooler in transaction mode (PgBouncer). The connections of the
+ * {@link Jdbi} or {@link DataSource} must start in auto-commit mode, as JDBC connections do by default. A SQL file runs in its migration's transaction
  * like a method: it must not contain {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} (such a statement fails the
  * migration before any of the file runs), and statements that cannot run in a transaction ({@code CREATE INDEX
  * CONCURRENTLY}, {@code VACUUM}) fail.
@@ -144,12 +147,20 @@ public final class MigrationRunner {
     /** How long a runner waits for a migration another runner is running, unless told otherwise. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
+    /** The {@code Jdbi} or the {@code DataSource} the runner was built with; the other is {@code null}. */
     private final Jdbi jdbi;
+
+    private final DataSource dataSource;
     private final RunnerSettings settings;
 
-    private MigrationRunner(Jdbi jdbi, RunnerSettings settings) {
+    private MigrationRunner(Jdbi jdbi, DataSource dataSource, RunnerSettings settings) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.settings = settings;
+    }
+
+    private MigrationRun run() {
+        return jdbi != null ? MigrationRun.of(jdbi, settings) : MigrationRun.of(dataSource, settings);
     }
 
     /**
@@ -192,13 +203,41 @@ public final class MigrationRunner {
     }
 
     /**
-     * Starts configuring a runner.
+     * Runs every pending migration, with the default options, on connections of a {@code DataSource}.
+     *
+     * <p>The same as {@code builder(dataSource).build().runAll()}. Migrations still get a JDBI {@code Handle}; JDBI
+     * is started only when one runs, so a start with nothing pending costs no more than its two queries.
+     *
+     * @param dataSource how to connect to the database (PostgreSQL or SQLite), such as the application's pool
+     * @return what ran, what failed and why, and what had already run
+     * @throws GodwitException if the run could not be carried out; see {@link #runAll()}
+     */
+    public static MigrationReport runAll(DataSource dataSource) {
+        return builder(dataSource).build().runAll();
+    }
+
+    /**
+     * Starts configuring a runner that connects through a {@code Jdbi}: migrations get handles with its
+     * configuration, and {@link MigrationContext#jdbi()} is this {@code Jdbi}.
      *
      * @param jdbi how to connect to the database (PostgreSQL or SQLite)
      * @return a builder with the default options
      */
     public static Builder builder(Jdbi jdbi) {
-        return new Builder(jdbi);
+        return new Builder(Objects.requireNonNull(jdbi, "jdbi"), null);
+    }
+
+    /**
+     * Starts configuring a runner that connects through a {@code DataSource}. It uses one of its connections at a
+     * time, and a second one only while a non-transactional migration runs on PostgreSQL. JDBI is started only when a
+     * migration runs: migrations get handles with JDBI's default configuration, and {@link MigrationContext#jdbi()} is
+     * {@code Jdbi.create(dataSource)}.
+     *
+     * @param dataSource how to connect to the database (PostgreSQL or SQLite), such as the application's pool
+     * @return a builder with the default options
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(null, Objects.requireNonNull(dataSource, "dataSource"));
     }
 
     /**
@@ -213,14 +252,14 @@ public final class MigrationRunner {
      * @throws DuplicateMigrationException if two migrations have the same ID
      * @throws MigrationChangedException with {@linkplain Builder#strictChecksums(boolean) strict checksums}, if a
      *     succeeded migration has changed; nothing has run then
-     * @throws InvalidConfigurationException if the {@code Jdbi}'s connections are already in a transaction
+     * @throws InvalidConfigurationException if the connections are already in a transaction
      * @throws UnsupportedDatabaseException if the database is neither PostgreSQL nor SQLite
      * @throws DatabaseAccessException if no connection can be opened or a transaction cannot be begun or committed
      * @throws TrackingTableException if the tracking table cannot be created, read or written
      * @throws UnableToAcquireLockException if another runner held a migration longer than the lock timeout
      */
     public MigrationReport runAll() {
-        return new MigrationRun(jdbi, settings).execute();
+        return run().execute();
     }
 
     /**
@@ -237,13 +276,13 @@ public final class MigrationRunner {
      * @throws InvalidSqlMigrationException if a SQL file is badly named or unreadable, or a SQL migration has no file
      *     for this database
      * @throws DuplicateMigrationException if two migrations have the same ID
-     * @throws InvalidConfigurationException if the {@code Jdbi}'s connections are already in a transaction
+     * @throws InvalidConfigurationException if the connections are already in a transaction
      * @throws UnsupportedDatabaseException if the database is neither PostgreSQL nor SQLite
      * @throws DatabaseAccessException if no connection can be opened
      * @throws TrackingTableException if the tracking table cannot be read
      */
     public List<MigrationStatus> status() {
-        return new MigrationRun(jdbi, settings).status();
+        return run().status();
     }
 
     /**
@@ -260,7 +299,7 @@ public final class MigrationRunner {
      * @throws GodwitException as {@link #status()} does
      */
     public List<MigrationStatus> plan() {
-        return new MigrationRun(jdbi, settings).plan();
+        return run().plan();
     }
 
     /**
@@ -289,7 +328,7 @@ public final class MigrationRunner {
         for (String id : ids) {
             Objects.requireNonNull(id, "ids must not hold null");
         }
-        return new MigrationRun(jdbi, settings).acceptChecksums(List.of(ids));
+        return run().acceptChecksums(List.of(ids));
     }
 
     /**
@@ -299,6 +338,7 @@ public final class MigrationRunner {
     public static final class Builder {
 
         private final Jdbi jdbi;
+        private final DataSource dataSource;
         private TableName table = TableName.DEFAULT;
         private List<MigrationRegistry> registries;
         private ClassLoader classLoader;
@@ -309,8 +349,9 @@ public final class MigrationRunner {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private Clock clock = Clock.systemUTC();
 
-        private Builder(Jdbi jdbi) {
-            this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        private Builder(Jdbi jdbi, DataSource dataSource) {
+            this.jdbi = jdbi;
+            this.dataSource = dataSource;
         }
 
         /**
@@ -465,13 +506,14 @@ public final class MigrationRunner {
         }
 
         /**
-         * Creates the runner. It is bound to the {@code Jdbi} given to {@link MigrationRunner#builder(Jdbi)}.
+         * Creates the runner. It is bound to the {@code Jdbi} or {@code DataSource} the builder was started with.
          *
          * @return a runner with these options
          */
         public MigrationRunner build() {
             return new MigrationRunner(
                     jdbi,
+                    dataSource,
                     new RunnerSettings(
                             table,
                             registries,

@@ -2,23 +2,18 @@ package dev.godwit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A start with nothing to do costs the tracking table's creation check and one query, whatever the number of
- * migrations. Statements are counted by JDBI itself ({@link SqlLogger} sees every statement it executes) and
- * transactions by its transaction handler.
+ * migrations. Statements and transactions are counted on their way to the JDBC driver ({@link StatementRecorder}).
  */
 class NoOpStartTest {
 
@@ -28,28 +23,6 @@ class NoOpStartTest {
     @TempDir
     Path tempDir;
 
-    /** Counts what JDBI does on the connections of one {@code Jdbi}. */
-    static final class Recorder implements SqlLogger {
-        final List<String> statements = new CopyOnWriteArrayList<>();
-        final AtomicInteger transactions = new AtomicInteger();
-
-        Recorder(Jdbi jdbi) {
-            jdbi.getConfig(SqlStatements.class).setSqlLogger(this);
-            jdbi.setTransactionHandler(new DelegatingTransactionHandler(jdbi.getTransactionHandler()) {
-                @Override
-                public void begin(Handle handle) {
-                    transactions.incrementAndGet();
-                    super.begin(handle);
-                }
-            });
-        }
-
-        @Override
-        public void logBeforeExecution(StatementContext context) {
-            statements.add(context.getRenderedSql());
-        }
-    }
-
     @EachDatabase
     void aStartWithEverythingAppliedRunsTheCreationCheckAndOneQuery(DatabaseKind kind) {
         TestDatabase database = databases.create(kind, tempDir);
@@ -58,8 +31,7 @@ class NoOpStartTest {
             registry.event("v" + i);
         }
         MigrationRunner.builder(database.jdbi()).registries(registry).build().runAll();
-        Jdbi jdbi = database.newJdbi();
-        Recorder recorder = new Recorder(jdbi);
+        StatementRecorder recorder = new StatementRecorder(database);
         TestRegistry again = new TestRegistry();
         for (int i = 1; i <= 20; i++) {
             again.add("v" + i, invocation -> {
@@ -67,8 +39,10 @@ class NoOpStartTest {
             });
         }
 
-        MigrationReport report =
-                MigrationRunner.builder(jdbi).registries(again).build().runAll();
+        MigrationReport report = MigrationRunner.builder(recorder.jdbi())
+                .registries(again)
+                .build()
+                .runAll();
 
         assertThat(report.alreadyApplied()).hasSize(20);
         assertThat(again.runs()).isEmpty();
@@ -93,10 +67,9 @@ class NoOpStartTest {
                                         .execute("UPDATE books SET language = 'en' WHERE language IS NULL")))
                 .build()
                 .runAll();
-        Jdbi jdbi = database.newJdbi();
-        Recorder recorder = new Recorder(jdbi);
+        StatementRecorder recorder = new StatementRecorder(database);
 
-        MigrationReport report = MigrationRunner.builder(jdbi)
+        MigrationReport report = MigrationRunner.builder(recorder)
                 .sqlLocation("sql/bookshop")
                 .registries(new TestRegistry().add("v2_backfill_language", invocation -> {
                     throw new AssertionError("must not run");
@@ -116,14 +89,90 @@ class NoOpStartTest {
                 .registries(new TestRegistry().event("v1"))
                 .build()
                 .runAll();
-        Jdbi jdbi = database.newJdbi();
-        Recorder recorder = new Recorder(jdbi);
+        StatementRecorder recorder = new StatementRecorder(database);
 
-        MigrationRunner.builder(jdbi)
+        MigrationRunner.builder(recorder.jdbi())
                 .registries(new TestRegistry().event("v1").event("v2").event("v3"))
                 .build()
                 .runAll();
 
         assertThat(recorder.transactions).hasValue(2);
+    }
+
+    @EachDatabase
+    void aStartThroughADataSourceWithEverythingAppliedRunsTheSameTwoQueriesOnOneConnection(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        MigrationRunner.builder(database.jdbi())
+                .registries(new TestRegistry().event("v1").event("v2"))
+                .build()
+                .runAll();
+        StatementRecorder recorder = new StatementRecorder(database);
+
+        MigrationReport report = MigrationRunner.builder(recorder)
+                .registries(new TestRegistry().event("v1").event("v2"))
+                .build()
+                .runAll();
+
+        assertThat(report.alreadyApplied()).hasSize(2);
+        assertThat(recorder.connections).hasValue(1);
+        assertThat(recorder.transactions).hasValue(0);
+        assertThat(recorder.statements).hasSize(2);
+    }
+
+    @EachDatabase
+    void aStartThroughADataSourceRunsPendingMigrationsOnTheSameConnection(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        StatementRecorder recorder = new StatementRecorder(database);
+
+        MigrationReport report = MigrationRunner.builder(recorder)
+                .registries(new TestRegistry().event("v1").event("v2"))
+                .build()
+                .runAll();
+
+        assertThat(report.applied()).hasSize(2);
+        assertThat(database.events()).containsExactly("v1", "v2");
+        assertThat(database.statuses()).containsValues("success", "success");
+        assertThat(recorder.connections).hasValue(1);
+        assertThat(recorder.transactions).hasValue(2);
+    }
+
+    /**
+     * In a JVM of its own, where nothing else has loaded JDBI: a start through a {@code DataSource} with everything
+     * applied loads no JDBI class at all, and one with migrations pending does.
+     */
+    @EachDatabase
+    void aStartThroughADataSourceWithNothingPendingLoadsNoJdbiClass(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+
+        List<String> first = startProcess(database, tempDir.resolve("first-classes.log"));
+        List<String> second = startProcess(database, tempDir.resolve("second-classes.log"));
+
+        assertThat(first).contains("RESULT 20 0");
+        assertThat(Files.readAllLines(tempDir.resolve("first-classes.log")))
+                .anyMatch(line -> line.contains("org.jdbi.v3.core.Handle "));
+        assertThat(second).contains("RESULT 0 20");
+        assertThat(Files.readAllLines(tempDir.resolve("second-classes.log")))
+                .anyMatch(line -> line.contains("dev.godwit.runtime.MigrationRunner "))
+                .noneMatch(line -> line.contains("org.jdbi."));
+    }
+
+    private static List<String> startProcess(TestDatabase database, Path classLog)
+            throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xlog:class+load=info:file=" + classLog,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DataSourceStartProcess.class.getName(),
+                        database.url())
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().toList();
     }
 }

@@ -46,8 +46,8 @@ class StatementCountTest {
         for (int i = 1; i <= MIGRATIONS; i++) {
             registry.event("v" + i);
         }
-        Jdbi jdbi = database.newJdbi();
-        NoOpStartTest.Recorder recorder = new NoOpStartTest.Recorder(jdbi);
+        StatementRecorder recorder = new StatementRecorder(database);
+        Jdbi jdbi = recorder.jdbi();
 
         List<String> messages = sentBy(
                 () -> MigrationRunner.builder(jdbi).registries(registry).build().runAll());
@@ -69,8 +69,8 @@ class StatementCountTest {
                 .registries(new TestRegistry().event("v0"))
                 .build()
                 .runAll();
-        Jdbi jdbi = database.newJdbi();
-        NoOpStartTest.Recorder recorder = new NoOpStartTest.Recorder(jdbi);
+        StatementRecorder recorder = new StatementRecorder(database);
+        Jdbi jdbi = recorder.jdbi();
 
         List<String> messages = sentBy(() -> MigrationRunner.builder(jdbi)
                 .registries(new TestRegistry().event("v0").failing("v1", "boom"))

@@ -34,8 +34,8 @@ class StatusAndPlanTest {
     void statusOnAnEmptyDatabaseShowsEveryMigrationPendingAndWritesNothing(DatabaseKind kind) {
         TestDatabase database = databases.create(kind, tempDir);
         Path folder = SqlFiles.folder(tempDir.resolve("classes"), "v4.sql", V4);
-        Jdbi jdbi = database.newJdbi();
-        NoOpStartTest.Recorder recorder = new NoOpStartTest.Recorder(jdbi);
+        StatementRecorder recorder = new StatementRecorder(database);
+        Jdbi jdbi = recorder.jdbi();
 
         List<MigrationStatus> statuses =
                 with(jdbi, folder, new TestRegistry().event("v1", "aaaa").event("v5"), MigrationRunner::status);
@@ -140,8 +140,8 @@ class StatusAndPlanTest {
         Path edited = SqlFiles.folder(tempDir.resolve("classes"), "v4.sql", V4 + "\n-- edited", "v6.sql", V4);
         TestRegistry now =
                 new TestRegistry().event("v1").event("v2").event("v3", "c2").event("v5");
-        Jdbi jdbi = database.newJdbi();
-        NoOpStartTest.Recorder recorder = new NoOpStartTest.Recorder(jdbi);
+        StatementRecorder recorder = new StatementRecorder(database);
+        Jdbi jdbi = recorder.jdbi();
 
         List<MigrationStatus> plan = with(jdbi, edited, now, MigrationRunner::plan);
 

@@ -9,6 +9,8 @@ import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.UnableToAcquireLockException;
 import dev.godwit.runtime.internal.database.MigrationClaim;
 import dev.godwit.runtime.internal.database.TrackingTable;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -58,15 +60,16 @@ final class ChecksumAcceptance {
             return List.of();
         }
         try {
-            claim.prepare(handle);
+            claim.prepare(handle.getConnection());
             return handle.inTransaction(transaction -> {
-                beginWrite(transaction);
+                Connection connection = transaction.getConnection();
+                beginWrite(connection);
                 // Read in the transaction: a runner may have recorded a migration since the caller last looked.
                 List<MigrationStatus> accepted =
-                        select(Statuses.recorded(migrations, tracking.readAll(transaction)), ids);
+                        select(Statuses.recorded(migrations, tracking.readAll(connection)), ids);
                 for (MigrationStatus status : accepted) {
                     String checksum = status.checksum().orElseThrow();
-                    tracking.updateChecksum(transaction, status.id(), checksum);
+                    tracking.updateChecksum(connection, status.id(), checksum);
                     LOG.info(
                             "Accepted the change of migration {}: its recorded checksum was {} and is now {}",
                             status.id(),
@@ -75,21 +78,29 @@ final class ChecksumAcceptance {
                 }
                 return accepted;
             });
-        } catch (JdbiException e) {
+        } catch (JdbiException | SQLException e) {
             throw new DatabaseAccessException(
                     "Could not begin or commit the transaction that accepts checksums: " + e.getMessage()
                             + ". No checksum was recorded.",
                     e);
         } finally {
-            claim.release(handle);
+            release(handle.getConnection());
+        }
+    }
+
+    private void release(Connection connection) {
+        try {
+            claim.release(connection);
+        } catch (SQLException e) {
+            LOG.warn("Could not restore the settings of the runner's connection: {}", e.getMessage(), e);
         }
     }
 
     /** On SQLite, takes the write lock first, waiting for a runner's migration as its claims do. */
-    private void beginWrite(Handle transaction) {
+    private void beginWrite(Connection transaction) {
         try {
             tracking.beginWrite(transaction);
-        } catch (JdbiException e) {
+        } catch (SQLException e) {
             if (claim.isTimeout(e)) {
                 throw new UnableToAcquireLockException(
                         null,

@@ -9,6 +9,7 @@ import dev.godwit.runtime.UnableToAcquireLockException;
 import dev.godwit.runtime.internal.database.MigrationClaim;
 import dev.godwit.runtime.internal.database.TrackingRow;
 import dev.godwit.runtime.internal.database.TrackingTable;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +43,7 @@ final class MigrationExecutor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
-    private final Jdbi jdbi;
-    private final Handle handle;
+    private final RunnerConnection connection;
     private final DatabaseKind kind;
     private final TrackingTable tracking;
     private final MigrationClaim claim;
@@ -53,19 +52,20 @@ final class MigrationExecutor implements AutoCloseable {
     private final Clock clock;
     private boolean rerunSucceeded;
     private boolean prepared;
+    /** The runner's connection as JDBI's handle, opened before the first migration runs. */
+    private Handle handle;
+
     private Handle claimHandle;
 
     MigrationExecutor(
-            Jdbi jdbi,
-            Handle handle,
+            RunnerConnection connection,
             DatabaseKind kind,
             TrackingTable tracking,
             MigrationClaim claim,
             Instances instances,
             Listeners listeners,
             Clock clock) {
-        this.jdbi = jdbi;
-        this.handle = handle;
+        this.connection = connection;
         this.kind = kind;
         this.tracking = tracking;
         this.claim = claim;
@@ -118,9 +118,9 @@ final class MigrationExecutor implements AutoCloseable {
         try {
             if (prepared) {
                 prepared = false;
-                claim.release(handle);
+                claim.release(connection.connection());
             }
-        } catch (JdbiException e) {
+        } catch (SQLException e) {
             LOG.warn("Could not restore the settings of the runner's connection: {}", e.getMessage(), e);
         } finally {
             if (claimHandle != null) {
@@ -139,9 +139,10 @@ final class MigrationExecutor implements AutoCloseable {
         if (prepared) {
             return;
         }
+        handle = connection.handle();
         try {
-            claim.prepare(handle);
-        } catch (JdbiException e) {
+            claim.prepare(connection.connection());
+        } catch (SQLException e) {
             throw new DatabaseAccessException(
                     "Could not prepare the runner's connection for its first pending migration: " + e.getMessage()
                             + ". Nothing more has run.",
@@ -165,7 +166,7 @@ final class MigrationExecutor implements AutoCloseable {
                 if (failure != null) {
                     throw new BodyFailed(failure, duration);
                 }
-                tracking.record(transaction, TrackingRow.success(id, executedAt, duration, checksum));
+                tracking.record(transaction.getConnection(), TrackingRow.success(id, executedAt, duration, checksum));
                 return MigrationResult.applied(migration.definition(), executedAt, duration);
             });
         } catch (BodyFailed body) {
@@ -219,10 +220,10 @@ final class MigrationExecutor implements AutoCloseable {
 
     private void reserve(Handle transaction) {
         try {
-            if (!claim.reserve(transaction)) {
+            if (!claim.reserve(transaction.getConnection())) {
                 throw new ClaimHeld();
             }
-        } catch (JdbiException e) {
+        } catch (SQLException e) {
             throw new DatabaseAccessException(
                     "Could not lock the tracking table " + tracking.name() + " for a non-transactional migration: "
                             + e.getMessage() + ". The migration has not run; it runs on the next start.",
@@ -243,7 +244,7 @@ final class MigrationExecutor implements AutoCloseable {
      */
     private MigrationResult outsideTransaction(PlannedMigration migration, Predicate<TrackingRow> record) {
         String id = migration.id();
-        Optional<TrackingRow> current = tracking.read(handle, id);
+        Optional<TrackingRow> current = tracking.read(connection.connection(), id);
         if (!rerunSucceeded && current.isPresent() && current.get().status() == TrackingRow.Status.SUCCESS) {
             return MigrationResult.alreadyApplied(
                     migration.definition(),
@@ -271,7 +272,7 @@ final class MigrationExecutor implements AutoCloseable {
     }
 
     private MigrationResult alreadyApplied(Handle transaction, PlannedMigration migration) {
-        TrackingRow row = tracking.read(transaction, migration.id())
+        TrackingRow row = tracking.read(transaction.getConnection(), migration.id())
                 .orElseThrow(() -> new TrackingTableException("The row of migration " + migration.id() + " in the"
                         + " tracking table " + tracking.name() + " could not be claimed, yet is not there."));
         return MigrationResult.alreadyApplied(migration.definition(), row.executedAt(), row.executionTime());
@@ -288,8 +289,8 @@ final class MigrationExecutor implements AutoCloseable {
 
     private boolean claim(Handle transaction, String id, TrackingRow row, Duration wait) {
         try {
-            return claim.claim(transaction, row, wait, rerunSucceeded);
-        } catch (JdbiException e) {
+            return claim.claim(transaction.getConnection(), row, wait, rerunSucceeded);
+        } catch (SQLException e) {
             if (claim.isTimeout(e)) {
                 throw new ClaimTimedOut(e);
             }
@@ -320,8 +321,8 @@ final class MigrationExecutor implements AutoCloseable {
     private String timedOut(String id) {
         String holder;
         try {
-            holder = claim.holder(handle, id);
-        } catch (JdbiException e) {
+            holder = claim.holder(connection.connection(), id);
+        } catch (SQLException e) {
             holder = "could not tell which session holds it (" + e.getMessage() + ")";
         }
         return "Migration " + id + " waited " + describe(claim.timeout()) + " for another runner that is running it"
@@ -339,7 +340,7 @@ final class MigrationExecutor implements AutoCloseable {
     private Handle claimHandle(String id) {
         if (claimHandle == null) {
             try {
-                claimHandle = jdbi.open();
+                claimHandle = connection.jdbi().open();
             } catch (JdbiException e) {
                 throw new DatabaseAccessException(
                         "Could not open a second connection for non-transactional migration " + id
@@ -378,7 +379,7 @@ final class MigrationExecutor implements AutoCloseable {
     private static final class ClaimTimedOut extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        ClaimTimedOut(JdbiException cause) {
+        ClaimTimedOut(SQLException cause) {
             super(null, cause, false, false);
         }
     }
@@ -389,7 +390,7 @@ final class MigrationExecutor implements AutoCloseable {
                 migration.id(),
                 kind,
                 transaction,
-                jdbi,
+                connection::jdbi,
                 LoggerFactory.getLogger("dev.godwit.migration." + migration.id()),
                 new Progress(migration.definition(), listeners));
         try {

@@ -1,7 +1,5 @@
 package dev.godwit.runtime.internal;
 
-import dev.godwit.runtime.DatabaseAccessException;
-import dev.godwit.runtime.InvalidConfigurationException;
 import dev.godwit.runtime.MigrationChangedException;
 import dev.godwit.runtime.MigrationDefinition;
 import dev.godwit.runtime.MigrationRegistry;
@@ -25,10 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.jdbi.v3.core.CloseException;
-import org.jdbi.v3.core.Handle;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,18 +39,34 @@ public final class MigrationRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
-    private final Jdbi jdbi;
+    private final Supplier<RunnerConnection> connections;
     private final RunnerSettings settings;
 
+    private MigrationRun(Supplier<RunnerConnection> connections, RunnerSettings settings) {
+        this.connections = connections;
+        this.settings = settings;
+    }
+
     /**
-     * Prepares a run.
+     * Prepares a run on a connection of a {@code Jdbi}.
      *
      * @param jdbi the runner's {@code Jdbi}
      * @param settings the runner's options
+     * @return the run
      */
-    public MigrationRun(Jdbi jdbi, RunnerSettings settings) {
-        this.jdbi = jdbi;
-        this.settings = settings;
+    public static MigrationRun of(Jdbi jdbi, RunnerSettings settings) {
+        return new MigrationRun(() -> RunnerConnection.open(jdbi), settings);
+    }
+
+    /**
+     * Prepares a run on a connection of a {@code DataSource}, which starts JDBI only if a migration runs.
+     *
+     * @param dataSource the runner's {@code DataSource}
+     * @param settings the runner's options
+     * @return the run
+     */
+    public static MigrationRun of(DataSource dataSource, RunnerSettings settings) {
+        return new MigrationRun(() -> RunnerConnection.open(dataSource), settings);
     }
 
     /**
@@ -66,7 +79,7 @@ public final class MigrationRun {
         long start = System.nanoTime();
         MigrationPlan plan = migrationPlan();
         Listeners listeners = new Listeners(settings.listeners());
-        List<MigrationResult> results = withHandle(handle -> run(handle, plan, listeners));
+        List<MigrationResult> results = withConnection(connection -> run(connection, plan, listeners));
         MigrationReport report = MigrationReport.of(results, Duration.ofNanos(System.nanoTime() - start));
         if (report.hasFailures()) {
             LOG.warn("Godwit migrations: {}", report.summary());
@@ -85,7 +98,7 @@ public final class MigrationRun {
      */
     public List<MigrationStatus> status() {
         MigrationPlan plan = migrationPlan();
-        return withHandle(handle -> read(handle, plan).statuses());
+        return withConnection(connection -> read(connection, plan).statuses());
     }
 
     /**
@@ -125,11 +138,11 @@ public final class MigrationRun {
      */
     public List<MigrationStatus> acceptChecksums(List<String> ids) {
         MigrationPlan plan = migrationPlan();
-        return withHandle(handle -> {
-            Snapshot snapshot = read(handle, plan);
+        return withConnection(connection -> {
+            Snapshot snapshot = read(connection, plan);
             MigrationClaim claim = snapshot.database().claim(snapshot.tracking(), settings.lockTimeout());
             return new ChecksumAcceptance(claim, snapshot.tracking(), snapshot.migrations())
-                    .accept(handle, snapshot.tableExists(), ids);
+                    .accept(connection.handle(), snapshot.tableExists(), ids);
         });
     }
 
@@ -141,13 +154,13 @@ public final class MigrationRun {
             boolean tableExists,
             List<MigrationStatus> statuses) {}
 
-    private Snapshot read(Handle handle, MigrationPlan plan) {
-        DatabaseSupport database = DatabaseSupport.of(handle);
+    private Snapshot read(RunnerConnection connection, MigrationPlan plan) {
+        DatabaseSupport database = DatabaseSupport.of(connection.connection());
         List<PlannedMigration> migrations = plan.forDatabase(database.kind());
         TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
         // A missing table means that nothing has run; it is not created, so that reading writes nothing.
-        boolean exists = tracking.exists(handle);
-        Map<String, TrackingRow> rows = exists ? tracking.readAll(handle) : Map.of();
+        boolean exists = tracking.exists(connection.connection());
+        Map<String, TrackingRow> rows = exists ? tracking.readAll(connection.connection()) : Map.of();
         return new Snapshot(
                 database,
                 tracking,
@@ -156,25 +169,17 @@ public final class MigrationRun {
                 Statuses.of(migrations, rows, settings.clock().instant()));
     }
 
-    private List<MigrationResult> run(Handle handle, MigrationPlan plan, Listeners listeners) {
-        DatabaseSupport database = DatabaseSupport.of(handle);
+    private List<MigrationResult> run(RunnerConnection connection, MigrationPlan plan, Listeners listeners) {
+        DatabaseSupport database = DatabaseSupport.of(connection.connection());
         List<PlannedMigration> migrations = plan.forDatabase(database.kind());
         TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
-        if (tracking.ensureExists(handle)) {
+        if (tracking.ensureExists(connection.connection())) {
             LOG.info("Created the tracking table {}", tracking.name());
         }
-        Map<String, TrackingRow> rows = tracking.readAll(handle);
+        Map<String, TrackingRow> rows = tracking.readAll(connection.connection());
         Instant now = settings.clock().instant();
         checkChecksums(Statuses.of(migrations, rows, now));
-        try (MigrationExecutor executor = new MigrationExecutor(
-                jdbi,
-                handle,
-                database.kind(),
-                tracking,
-                database.claim(tracking, settings.lockTimeout()),
-                new Instances(settings.instanceFactory()),
-                listeners,
-                settings.clock())) {
+        try (Executors executors = new Executors(connection, database, tracking, listeners)) {
             // What has succeeded, as the tracking table says, kept up to date with this run's outcomes: a
             // prerequisite is met when its row says success.
             Set<String> succeeded = new HashSet<>();
@@ -182,7 +187,7 @@ public final class MigrationRun {
             List<MigrationResult> results = new ArrayList<>(migrations.size());
             for (PlannedMigration migration : migrations) {
                 MigrationResult result =
-                        consider(migration, rows.get(migration.id()), now, succeeded, executor, listeners);
+                        consider(migration, rows.get(migration.id()), now, succeeded, executors, listeners);
                 switch (result.outcome()) {
                     case APPLIED, ALREADY_APPLIED -> succeeded.add(result.id());
                     case FAILED -> succeeded.remove(result.id());
@@ -194,13 +199,53 @@ public final class MigrationRun {
         }
     }
 
+    /**
+     * The run's executor, created for the first migration that runs: a start with nothing pending loads neither it
+     * nor, through it, any JDBI class.
+     */
+    private final class Executors implements AutoCloseable {
+        private final RunnerConnection connection;
+        private final DatabaseSupport database;
+        private final TrackingTable tracking;
+        private final Listeners listeners;
+        private MigrationExecutor executor;
+
+        Executors(RunnerConnection connection, DatabaseSupport database, TrackingTable tracking, Listeners listeners) {
+            this.connection = connection;
+            this.database = database;
+            this.tracking = tracking;
+            this.listeners = listeners;
+        }
+
+        MigrationExecutor get() {
+            if (executor == null) {
+                executor = new MigrationExecutor(
+                        connection,
+                        database.kind(),
+                        tracking,
+                        database.claim(tracking, settings.lockTimeout()),
+                        new Instances(settings.instanceFactory()),
+                        listeners,
+                        settings.clock());
+            }
+            return executor;
+        }
+
+        @Override
+        public void close() {
+            if (executor != null) {
+                executor.close();
+            }
+        }
+    }
+
     /** Skips, holds back or runs one migration. */
     private static MigrationResult consider(
             PlannedMigration migration,
             TrackingRow row,
             Instant now,
             Set<String> succeeded,
-            MigrationExecutor executor,
+            Executors executors,
             Listeners listeners) {
         MigrationDefinition definition = migration.definition();
         Optional<Instant> runUntil = definition.runUntil();
@@ -227,7 +272,7 @@ public final class MigrationRun {
             return blocked;
         }
         // An active interval migration runs again although its row says success.
-        return executor.execute(migration, runUntil.isPresent());
+        return executors.get().execute(migration, runUntil.isPresent());
     }
 
     private static void withMdc(String id, Runnable work) {
@@ -296,30 +341,9 @@ public final class MigrationRun {
         return classLoader;
     }
 
-    private <T> T withHandle(Function<Handle, T> work) {
-        try (Handle handle = open()) {
-            return work.apply(handle);
-        } catch (CloseException e) {
-            throw new DatabaseAccessException("Could not close the runner's connection: " + e.getMessage(), e);
-        }
-    }
-
-    private Handle open() {
-        try {
-            Handle handle = jdbi.open();
-            if (handle.isInTransaction()) {
-                handle.close();
-                throw new InvalidConfigurationException("The Jdbi given to MigrationRunner hands out connections"
-                        + " that are already in a transaction (auto-commit off). Godwit runs each migration in a"
-                        + " transaction of its own: configure the data source or pool to return connections in"
-                        + " auto-commit mode.");
-            }
-            return handle;
-        } catch (JdbiException e) {
-            throw new DatabaseAccessException(
-                    "Could not open a connection through the Jdbi given to MigrationRunner: " + e.getMessage()
-                            + ". Nothing has run.",
-                    e);
+    private <T> T withConnection(Function<RunnerConnection, T> work) {
+        try (RunnerConnection connection = connections.get()) {
+            return work.apply(connection);
         }
     }
 }

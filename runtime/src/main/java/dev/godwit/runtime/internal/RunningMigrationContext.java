@@ -2,6 +2,7 @@ package dev.godwit.runtime.internal;
 
 import dev.godwit.runtime.DatabaseKind;
 import dev.godwit.runtime.MigrationContext;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -12,13 +13,24 @@ import org.slf4j.Logger;
  * @param migrationId the migration ID
  * @param database the database it runs on
  * @param handle the handle of its transaction
- * @param jdbi the runner's {@code Jdbi}
+ * @param jdbiSource the runner's {@code Jdbi}, made on first use
  * @param logger the logger named after it
  * @param reportedProgress where its progress goes
  */
 record RunningMigrationContext(
-        String migrationId, DatabaseKind database, Handle handle, Jdbi jdbi, Logger logger, Progress reportedProgress)
+        String migrationId,
+        DatabaseKind database,
+        Handle handle,
+        Supplier<Jdbi> jdbiSource,
+        Logger logger,
+        Progress reportedProgress)
         implements MigrationContext {
+
+    @Override
+    public Jdbi jdbi() {
+        // Given a DataSource, the runner creates a Jdbi only for the migrations that ask for one.
+        return jdbiSource.get();
+    }
 
     @Override
     public void progress(long done, long total) {

@@ -3,11 +3,11 @@ package dev.godwit.runtime.internal.database;
 import dev.godwit.runtime.DatabaseAccessException;
 import dev.godwit.runtime.DatabaseKind;
 import dev.godwit.runtime.UnsupportedDatabaseException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The database-specific parts for one database: which kind it is, the tracking table's SQL, and the claims that keep
@@ -22,13 +22,13 @@ public record DatabaseSupport(DatabaseKind kind, TrackingDialect dialect) {
      * Recognizes the database behind a connection from the JDBC driver's metadata, without a query, and returns its
      * parts.
      *
-     * @param handle the connection
+     * @param connection the connection
      * @return the database's parts
      * @throws UnsupportedDatabaseException if the database is not one of {@link DatabaseKind}
      * @throws DatabaseAccessException if the driver cannot tell
      */
-    public static DatabaseSupport of(Handle handle) {
-        DatabaseKind kind = kindOf(productName(handle));
+    public static DatabaseSupport of(Connection connection) {
+        DatabaseKind kind = kindOf(productName(connection));
         return switch (kind) {
             case POSTGRESQL -> new DatabaseSupport(kind, new PostgresTrackingDialect());
             case SQLITE -> new DatabaseSupport(kind, new SqliteTrackingDialect());
@@ -72,9 +72,9 @@ public record DatabaseSupport(DatabaseKind kind, TrackingDialect dialect) {
                         + ". Give MigrationRunner a Jdbi that connects to one of them.");
     }
 
-    private static String productName(Handle handle) {
+    private static String productName(Connection connection) {
         try {
-            return handle.getConnection().getMetaData().getDatabaseProductName();
+            return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new DatabaseAccessException(
                     "Could not read the database product name from the JDBC driver's metadata: " + e.getMessage(), e);

@@ -1,7 +1,8 @@
 package dev.godwit.runtime.internal.database;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Keeps two runners on one database from running the same migration at the same time, by making the migration's own
@@ -23,18 +24,18 @@ public interface MigrationClaim {
      * Prepares the runner's connection for the run's claims, once, before the first one: learns or sets what the
      * claims depend on. Called only when something is pending, so that a start with nothing to do costs nothing here.
      *
-     * @param handle the runner's connection, in auto-commit mode
-     * @throws org.jdbi.v3.core.JdbiException if the database cannot be asked
+     * @param connection the runner's connection, in auto-commit mode
+     * @throws SQLException if the database cannot be asked
      */
-    void prepare(Handle handle);
+    void prepare(Connection connection) throws SQLException;
 
     /**
      * Undoes what {@link #prepare} changed on the runner's connection, at the end of the run.
      *
-     * @param handle the runner's connection, in auto-commit mode
-     * @throws org.jdbi.v3.core.JdbiException if the database cannot be asked
+     * @param connection the runner's connection, in auto-commit mode
+     * @throws SQLException if the database cannot be asked
      */
-    void release(Handle handle);
+    void release(Connection connection) throws SQLException;
 
     /**
      * Claims the row of {@code row.id()}, writing {@code row}'s values, unless the row records a success; waits while
@@ -46,10 +47,10 @@ public interface MigrationClaim {
      * @param rerunSucceeded whether a row that records a success is claimed too (an active interval migration)
      * @return {@code true} if this transaction now holds the claim and has written {@code row}; {@code false} if the
      *     row records a success
-     * @throws org.jdbi.v3.core.JdbiException if the claim failed, {@linkplain #isTimeout(Throwable) its wait timed out}
+     * @throws SQLException if the claim failed, {@linkplain #isTimeout(Throwable) its wait timed out}
      *     included
      */
-    boolean claim(Handle transaction, TrackingRow row, Duration wait, boolean rerunSucceeded);
+    boolean claim(Connection transaction, TrackingRow row, Duration wait, boolean rerunSucceeded) throws SQLException;
 
     /**
      * Returns whether an exception of {@link #claim} means that the wait for another transaction's claim timed out.
@@ -63,11 +64,11 @@ public interface MigrationClaim {
      * Describes, for an error message, what holds the claim that a timed-out wait was for, as far as the database
      * can tell.
      *
-     * @param handle a connection in auto-commit mode, not in the timed-out transaction
+     * @param connection a connection in auto-commit mode, not in the timed-out transaction
      * @param id the migration ID
      * @return a phrase such as {@code another connection holds the database's write lock}
      */
-    String holder(Handle handle, String id);
+    String holder(Connection connection, String id) throws SQLException;
 
     /**
      * Returns whether {@link #reserve} is available: a lock that a transaction on a second connection can hold while
@@ -87,10 +88,10 @@ public interface MigrationClaim {
      *
      * @param transaction a connection in a transaction that has run no statement yet
      * @return {@code false} if another transaction holds the lock; this transaction is then aborted
-     * @throws org.jdbi.v3.core.JdbiException if the lock cannot be taken for another reason
+     * @throws SQLException if the lock cannot be taken for another reason
      * @throws UnsupportedOperationException unless {@link #holdsBesideTheBody()}
      */
-    boolean reserve(Handle transaction);
+    boolean reserve(Connection transaction) throws SQLException;
 
     /**
      * Returns the longest wait for another transaction's claim.

@@ -1,11 +1,13 @@
 package dev.godwit.runtime.internal.database;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The claim on PostgreSQL: {@code INSERT ... ON CONFLICT (id) DO UPDATE ... WHERE <claim condition> RETURNING}.
@@ -32,7 +34,8 @@ public final class PostgresMigrationClaim implements MigrationClaim {
 
     private final TrackingTable tracking;
     private final Duration timeout;
-    private final String claim;
+    private final NamedSql claim;
+    private final NamedSql holders;
     private boolean readCommitted = true;
     private String sessionLockTimeout = "0";
 
@@ -46,43 +49,62 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     public PostgresMigrationClaim(TrackingTable tracking, TrackingDialect dialect, Duration timeout) {
         this.tracking = tracking;
         this.timeout = timeout;
-        this.claim = "INSERT INTO " + tracking.name().sql() + " AS " + TrackingDialect.CLAIM_ALIAS + " ("
+        this.claim = NamedSql.of("INSERT INTO " + tracking.name().sql() + " AS " + TrackingDialect.CLAIM_ALIAS + " ("
                 + TrackingDialect.COLUMNS + ")"
                 + " SELECT :id, :status, :executedAt, :executionTimeMs, :error, :checksum"
                 + " FROM (SELECT set_config('lock_timeout', :lockTimeout, true) AS lock_timeout) AS godwit_wait"
                 + " WHERE godwit_wait.lock_timeout IS NOT NULL"
                 + dialect.onConflictClaim()
-                + " RETURNING set_config('lock_timeout', :sessionLockTimeout, true)";
+                + " RETURNING set_config('lock_timeout', :sessionLockTimeout, true)");
+        // A claim holds a RowExclusiveLock on the tracking table until its transaction ends. So do the claims that
+        // wait, in the claim statement (recognized by its sub-select's alias): they are not the holder. A
+        // non-transactional migration is held by the table lock of reserve().
+        this.holders = NamedSql.of("SELECT 'pid ' || a.pid || ' (application_name '"
+                + " || quote_literal(coalesce(a.application_name, '')) || ', ' || coalesce(a.state, 'unknown state')"
+                + " || ', in a transaction open for '"
+                + " || coalesce(round(extract(epoch FROM clock_timestamp() - a.xact_start)::numeric, 1)"
+                + " || ' s', 'an unknown time') || ')'"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.granted AND l.pid <> pg_backend_pid()"
+                + " AND ((l.locktype = 'relation' AND l.relation = to_regclass(:table)"
+                + " AND l.mode = 'RowExclusiveLock'"
+                + " AND NOT (coalesce(a.wait_event_type, '') = 'Lock' AND a.query LIKE '%godwit_wait%'))"
+                + " OR (l.locktype = 'relation' AND l.relation = to_regclass(:table)"
+                + " AND l.mode = 'ShareUpdateExclusiveLock' AND coalesce(a.wait_event_type, '') <> 'Lock'))"
+                + " ORDER BY a.xact_start");
     }
 
     @Override
-    public void prepare(Handle handle) {
+    public void prepare(Connection connection) throws SQLException {
         // Outside a transaction, transaction_isolation is what the next transaction gets.
-        List<String> settings = handle.createQuery("SELECT current_setting('transaction_isolation') AS value"
-                        + " UNION ALL SELECT current_setting('lock_timeout')")
-                .mapTo(String.class)
-                .list();
-        readCommitted = READ_COMMITTED.equals(settings.get(0));
-        sessionLockTimeout = settings.get(1);
+        try (Statement statement = connection.createStatement();
+                ResultSet settings = statement.executeQuery(
+                        "SELECT current_setting('transaction_isolation')," + " current_setting('lock_timeout')")) {
+            settings.next();
+            readCommitted = READ_COMMITTED.equals(settings.getString(1));
+            sessionLockTimeout = settings.getString(2);
+        }
     }
 
     @Override
-    public void release(Handle handle) {
+    public void release(Connection connection) {
         // Everything set was transaction-scoped.
     }
 
     @Override
-    public boolean claim(Handle transaction, TrackingRow row, Duration wait, boolean rerunSucceeded) {
+    public boolean claim(Connection transaction, TrackingRow row, Duration wait, boolean rerunSucceeded)
+            throws SQLException {
         if (!readCommitted) {
-            transaction.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            try (Statement statement = transaction.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            }
         }
-        return tracking.bind(transaction.createQuery(claim), row)
-                .bind("rerunSucceeded", rerunSucceeded)
-                .bind("lockTimeout", millis(wait) + "ms")
-                .bind("sessionLockTimeout", sessionLockTimeout)
-                .mapTo(String.class)
-                .findFirst()
-                .isPresent();
+        Map<String, Object> values = tracking.values(row);
+        values.put("rerunSucceeded", rerunSucceeded);
+        values.put("lockTimeout", millis(wait) + "ms");
+        values.put("sessionLockTimeout", sessionLockTimeout);
+        return !claim.query(transaction, values, resultSet -> resultSet.getString(1))
+                .isEmpty();
     }
 
     @Override
@@ -96,26 +118,9 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     }
 
     @Override
-    public String holder(Handle handle, String id) {
-        // A claim holds a RowExclusiveLock on the tracking table until its transaction ends. So do the claims that
-        // wait, in the claim statement (recognized by its sub-select's alias): they are not the holder. A
-        // non-transactional migration is held by the table lock of reserve().
-        List<String> holders = handle.createQuery("SELECT 'pid ' || a.pid || ' (application_name '"
-                        + " || quote_literal(coalesce(a.application_name, '')) || ', ' || coalesce(a.state, 'unknown state')"
-                        + " || ', in a transaction open for '"
-                        + " || coalesce(round(extract(epoch FROM clock_timestamp() - a.xact_start)::numeric, 1)"
-                        + " || ' s', 'an unknown time') || ')'"
-                        + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                        + " WHERE l.granted AND l.pid <> pg_backend_pid()"
-                        + " AND ((l.locktype = 'relation' AND l.relation = to_regclass(:table)"
-                        + " AND l.mode = 'RowExclusiveLock'"
-                        + " AND NOT (coalesce(a.wait_event_type, '') = 'Lock' AND a.query LIKE '%godwit_wait%'))"
-                        + " OR (l.locktype = 'relation' AND l.relation = to_regclass(:table)"
-                        + " AND l.mode = 'ShareUpdateExclusiveLock' AND coalesce(a.wait_event_type, '') <> 'Lock'))"
-                        + " ORDER BY a.xact_start")
-                .bind("table", tracking.name().sql())
-                .mapTo(String.class)
-                .list();
+    public String holder(Connection connection, String id) throws SQLException {
+        List<String> holders = this.holders.query(
+                connection, Map.of("table", tracking.name().sql()), resultSet -> resultSet.getString(1));
         if (holders.isEmpty()) {
             return "the transaction that held it has ended since";
         }
@@ -128,15 +133,17 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     }
 
     @Override
-    public boolean reserve(Handle transaction) {
+    public boolean reserve(Connection transaction) throws SQLException {
         // LOCK TABLE, unlike any SELECT, leaves an idle transaction without a snapshot (backend_xmin stays null once
         // it is done; while it waits it holds one, hence NOWAIT). SHARE UPDATE EXCLUSIVE conflicts with itself, not
         // with the ROW EXCLUSIVE of claims and records nor with reads: it keeps non-transactional migrations apart and
         // nothing else.
         try {
-            transaction.execute("LOCK TABLE " + tracking.name().sql() + " IN SHARE UPDATE EXCLUSIVE MODE NOWAIT");
+            try (Statement statement = transaction.createStatement()) {
+                statement.execute("LOCK TABLE " + tracking.name().sql() + " IN SHARE UPDATE EXCLUSIVE MODE NOWAIT");
+            }
             return true;
-        } catch (JdbiException e) {
+        } catch (SQLException e) {
             if (isTimeout(e)) {
                 return false;
             }

@@ -1,23 +1,25 @@
 package dev.godwit.runtime.internal.database;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 
 /** The tracking table on PostgreSQL: {@code VARCHAR}, {@code TIMESTAMPTZ}, {@code BIGINT}, {@code TEXT}. */
 public final class PostgresTrackingDialect implements TrackingDialect {
 
     @Override
-    public boolean exists(Handle handle, TableName table) {
+    public boolean exists(Connection connection, TableName table) throws SQLException {
         // to_regclass resolves the name as the CREATE would: unquoted identifiers folded, the search_path applied.
-        return handle.createQuery("SELECT to_regclass(:name) IS NOT NULL")
-                .bind("name", table.sql())
-                .mapTo(Boolean.class)
-                .one();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, table.sql());
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return resultSet.next() && resultSet.getBoolean(1);
+            }
+        }
     }
 
     @Override
@@ -32,14 +34,13 @@ public final class PostgresTrackingDialect implements TrackingDialect {
     }
 
     @Override
-    public Argument timestamp(Instant instant) {
+    public Object timestamp(Instant instant) {
         // OffsetDateTime is what the PostgreSQL driver maps to timestamptz without involving the JVM's time zone.
-        OffsetDateTime utc = instant.atOffset(ZoneOffset.UTC);
-        return (position, statement, context) -> statement.setObject(position, utc);
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override
-    public Instant timestamp(ResultSet resultSet, String column) throws SQLException {
+    public Instant timestamp(ResultSet resultSet, int column) throws SQLException {
         return resultSet.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

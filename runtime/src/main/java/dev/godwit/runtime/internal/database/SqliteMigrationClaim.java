@@ -1,8 +1,11 @@
 package dev.godwit.runtime.internal.database;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import org.jdbi.v3.core.Handle;
+import java.util.Map;
 
 /**
  * The claim on SQLite: {@code INSERT ... ON CONFLICT (id) DO UPDATE ... WHERE <claim condition> RETURNING id}.
@@ -24,7 +27,7 @@ public final class SqliteMigrationClaim implements MigrationClaim {
 
     private final TrackingTable tracking;
     private final Duration timeout;
-    private final String claim;
+    private final NamedSql claim;
     private Integer previousBusyTimeout;
 
     /**
@@ -37,32 +40,37 @@ public final class SqliteMigrationClaim implements MigrationClaim {
     public SqliteMigrationClaim(TrackingTable tracking, TrackingDialect dialect, Duration timeout) {
         this.tracking = tracking;
         this.timeout = timeout;
-        this.claim = dialect.claim(tracking.name());
+        this.claim = NamedSql.of(dialect.claim(tracking.name()));
     }
 
     @Override
-    public void prepare(Handle handle) {
-        previousBusyTimeout =
-                handle.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one();
-        // PRAGMA takes no bind parameters; the value is an int.
-        handle.execute("PRAGMA busy_timeout = " + Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE));
+    public void prepare(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet current = statement.executeQuery("PRAGMA busy_timeout")) {
+                previousBusyTimeout = current.next() ? current.getInt(1) : null;
+            }
+            // PRAGMA takes no bind parameters; the value is an int.
+            statement.execute("PRAGMA busy_timeout = " + Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE));
+        }
     }
 
     @Override
-    public void release(Handle handle) {
+    public void release(Connection connection) throws SQLException {
         if (previousBusyTimeout != null) {
-            handle.execute("PRAGMA busy_timeout = " + previousBusyTimeout);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = " + previousBusyTimeout);
+            }
             previousBusyTimeout = null;
         }
     }
 
     @Override
-    public boolean claim(Handle transaction, TrackingRow row, Duration wait, boolean rerunSucceeded) {
-        return tracking.bind(transaction.createQuery(claim), row)
-                .bind("rerunSucceeded", rerunSucceeded)
-                .mapTo(String.class)
-                .findFirst()
-                .isPresent();
+    public boolean claim(Connection transaction, TrackingRow row, Duration wait, boolean rerunSucceeded)
+            throws SQLException {
+        Map<String, Object> values = tracking.values(row);
+        values.put("rerunSucceeded", rerunSucceeded);
+        return !claim.query(transaction, values, resultSet -> resultSet.getString(1))
+                .isEmpty();
     }
 
     @Override
@@ -78,7 +86,7 @@ public final class SqliteMigrationClaim implements MigrationClaim {
     }
 
     @Override
-    public String holder(Handle handle, String id) {
+    public String holder(Connection connection, String id) {
         return "another connection holds the database's write lock (SQLite does not tell which)";
     }
 
@@ -88,7 +96,7 @@ public final class SqliteMigrationClaim implements MigrationClaim {
     }
 
     @Override
-    public boolean reserve(Handle transaction) {
+    public boolean reserve(Connection transaction) {
         throw new UnsupportedOperationException("SQLite has no lock that can be held beside the body");
     }
 

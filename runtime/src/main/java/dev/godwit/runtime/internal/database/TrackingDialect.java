@@ -1,11 +1,10 @@
 package dev.godwit.runtime.internal.database;
 
 import dev.godwit.MigrationIds;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The SQL of the tracking table on one database: its DDL with that database's natural types, the check for its
@@ -24,11 +23,12 @@ public interface TrackingDialect {
      * The runner creates the table only when this says it is missing, so that a start needs no {@code CREATE}
      * privilege once the table exists.
      *
-     * @param handle the connection, in auto-commit mode
+     * @param connection the connection, in auto-commit mode
      * @param table the table
      * @return {@code true} if the table exists
+     * @throws SQLException if the catalog cannot be read
      */
-    boolean exists(Handle handle, TableName table);
+    boolean exists(Connection connection, TableName table) throws SQLException;
 
     /**
      * Returns the {@code CREATE TABLE IF NOT EXISTS} statement of the tracking table.
@@ -43,7 +43,7 @@ public interface TrackingDialect {
 
     /**
      * Returns the query for every row, selecting {@code id, status, executed_at, execution_time_ms, error,
-     * checksum}.
+     * checksum} in this order, which is how the rows are read.
      *
      * @param table the table
      * @return the query
@@ -129,20 +129,20 @@ public interface TrackingDialect {
     }
 
     /**
-     * Returns how to bind a timestamp to {@code executed_at}.
+     * Returns the value that stores a timestamp in {@code executed_at}, for {@link java.sql.PreparedStatement#setObject}.
      *
-     * @param instant the timestamp
-     * @return the argument
+     * @param instant the timestamp, to the millisecond
+     * @return the value
      */
-    Argument timestamp(Instant instant);
+    Object timestamp(Instant instant);
 
     /**
      * Reads a timestamp stored in {@code executed_at}.
      *
      * @param resultSet the result set, on a row
-     * @param column the column label
+     * @param column the column's index
      * @return the timestamp
      * @throws SQLException if the driver cannot read it
      */
-    Instant timestamp(ResultSet resultSet, String column) throws SQLException;
+    Instant timestamp(ResultSet resultSet, int column) throws SQLException;
 }

@@ -2,23 +2,23 @@ package dev.godwit.runtime.internal.database;
 
 import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.TrackingTableException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The tracking table: one row per migration that has been attempted, with its last outcome. Knows nothing of
- * locking; every method runs on the handle it is given, in whatever transaction that handle is in.
+ * locking; every method runs on the connection it is given, in whatever transaction that connection is in, through
+ * plain JDBC (see {@link NamedSql} for why).
  */
 public final class TrackingTable {
 
@@ -26,6 +26,10 @@ public final class TrackingTable {
 
     private final TrackingDialect dialect;
     private final TableName name;
+    private final NamedSql selectAll;
+    private final NamedSql selectOne;
+    private final NamedSql record;
+    private final NamedSql updateChecksum;
 
     /**
      * Creates access to one tracking table.
@@ -36,6 +40,10 @@ public final class TrackingTable {
     public TrackingTable(TrackingDialect dialect, TableName name) {
         this.dialect = dialect;
         this.name = name;
+        this.selectAll = NamedSql.of(dialect.selectAll(name));
+        this.selectOne = NamedSql.of(dialect.selectOne(name));
+        this.record = NamedSql.of(dialect.record(name));
+        this.updateChecksum = NamedSql.of(dialect.updateChecksum(name));
     }
 
     /**
@@ -50,22 +58,22 @@ public final class TrackingTable {
     /**
      * Creates the table unless it exists. Safe when several processes do it at once.
      *
-     * @param handle a connection in auto-commit mode
+     * @param connection a connection in auto-commit mode
      * @return {@code true} if this call created the table
      * @throws TrackingTableException if the table does not exist and cannot be created
      */
-    public boolean ensureExists(Handle handle) {
-        if (exists(handle)) {
+    public boolean ensureExists(Connection connection) {
+        if (exists(connection)) {
             return false;
         }
-        try {
-            handle.execute(dialect.createTable(name));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.createTable(name));
             return true;
-        } catch (JdbiException e) {
+        } catch (SQLException e) {
             // Two PostgreSQL sessions running CREATE TABLE IF NOT EXISTS at once can both miss the other's
             // uncommitted table, and the later one then fails on the catalog's unique indexes (unique_violation
             // 23505 on pg_type, or duplicate_table 42P07) instead of doing nothing. The table is there: go on.
-            if (exists(handle)) {
+            if (exists(connection)) {
                 LOG.debug("Another runner created the tracking table {} at the same time: {}", name, e.getMessage());
                 return false;
             }
@@ -80,18 +88,17 @@ public final class TrackingTable {
     /**
      * Reads every row, in one query.
      *
-     * @param handle the connection
+     * @param connection the connection
      * @return the rows by migration ID
      * @throws TrackingTableException if the table cannot be read or holds an unknown status
      */
-    public Map<String, TrackingRow> readAll(Handle handle) {
+    public Map<String, TrackingRow> readAll(Connection connection) {
         try {
-            List<TrackingRow> rows =
-                    handle.createQuery(dialect.selectAll(name)).map(this::row).list();
+            List<TrackingRow> rows = selectAll.query(connection, Map.of(), this::row);
             Map<String, TrackingRow> byId = new LinkedHashMap<>();
             rows.forEach(row -> byId.put(row.id(), row));
             return byId;
-        } catch (JdbiException e) {
+        } catch (SQLException e) {
             throw new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
         }
     }
@@ -99,18 +106,16 @@ public final class TrackingTable {
     /**
      * Reads the row of one migration.
      *
-     * @param handle the connection
+     * @param connection the connection
      * @param id the migration ID
      * @return the row, if the migration has one
      * @throws TrackingTableException if the table cannot be read or the row holds an unknown status
      */
-    public Optional<TrackingRow> read(Handle handle, String id) {
+    public Optional<TrackingRow> read(Connection connection, String id) {
         try {
-            return handle.createQuery(dialect.selectOne(name))
-                    .bind("id", id)
-                    .map(this::row)
-                    .findOne();
-        } catch (JdbiException e) {
+            return selectOne.query(connection, Map.of("id", id), this::row).stream()
+                    .findFirst();
+        } catch (SQLException e) {
             throw new TrackingTableException(
                     "Could not read the row of migration " + id + " from the tracking table " + name + ": "
                             + e.getMessage(),
@@ -119,41 +124,40 @@ public final class TrackingTable {
     }
 
     /**
-     * Binds a row's values to a claim ({@link TrackingDialect#claim}): {@code :id, :status, :executedAt,
-     * :executionTimeMs, :error, :checksum}.
+     * Returns a row's values by the names of a claim ({@link TrackingDialect#claim}): {@code id, status,
+     * executedAt, executionTimeMs, error, checksum}, to which the claim adds its own.
      *
-     * @param statement the claim
      * @param row the values
-     * @param <S> the statement's type
-     * @return {@code statement}
+     * @return a modifiable map of the values
      */
-    public <S extends SqlStatement<S>> S bind(S statement, TrackingRow row) {
-        return statement
-                .bind("id", row.id())
-                .bind("status", row.status().sql())
-                .bind("executedAt", dialect.timestamp(row.executedAt()))
-                .bind("executionTimeMs", row.executionTime().toMillis())
-                .bind("error", row.error())
-                .bind("checksum", row.checksum());
+    public Map<String, Object> values(TrackingRow row) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", row.id());
+        values.put("status", row.status().sql());
+        values.put("executedAt", dialect.timestamp(row.executedAt()));
+        values.put("executionTimeMs", row.executionTime().toMillis());
+        values.put("error", row.error());
+        values.put("checksum", row.checksum());
+        return values;
     }
 
     /**
      * Records the outcome of a migration in the row its transaction has claimed: status, duration and error.
      *
-     * @param handle the connection, in the transaction that holds the claim
+     * @param connection the connection, in the transaction that holds the claim
      * @param row the outcome
      * @throws TrackingTableException if the row cannot be written, or is not there
      */
-    public void record(Handle handle, TrackingRow row) {
+    public void record(Connection connection, TrackingRow row) {
         int updated;
         try {
-            updated = handle.createUpdate(dialect.record(name))
-                    .bind("id", row.id())
-                    .bind("status", row.status().sql())
-                    .bind("executionTimeMs", row.executionTime().toMillis())
-                    .bind("error", row.error())
-                    .execute();
-        } catch (JdbiException e) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("id", row.id());
+            values.put("status", row.status().sql());
+            values.put("executionTimeMs", row.executionTime().toMillis());
+            values.put("error", row.error());
+            updated = record.update(connection, values);
+        } catch (SQLException e) {
             throw new TrackingTableException(
                     "Could not record migration " + row.id() + " as "
                             + row.status().sql() + " in the tracking table "
@@ -172,30 +176,28 @@ public final class TrackingTable {
      * Takes the database's write lock at the start of a transaction where SQLite would otherwise begin reading and
      * fail to upgrade to writing (SQLITE_BUSY without waiting); on PostgreSQL it changes and locks nothing.
      *
-     * @param handle the connection, in a transaction that has run no statement yet
-     * @throws JdbiException if the lock cannot be taken
+     * @param connection the connection, in a transaction that has run no statement yet
+     * @throws SQLException if the lock cannot be taken
      */
-    public void beginWrite(Handle handle) {
-        handle.execute("UPDATE " + name.sql() + " SET id = id WHERE 0 = 1");
+    public void beginWrite(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE " + name.sql() + " SET id = id WHERE 0 = 1");
+        }
     }
 
     /**
      * Replaces the recorded checksum of a migration that succeeded.
      *
-     * @param handle the connection, in a transaction
+     * @param connection the connection, in a transaction
      * @param id the migration ID
      * @param checksum the checksum to record
      * @return {@code true} if the migration has a {@code success} row, which now holds the checksum
      * @throws TrackingTableException if the row cannot be written
      */
-    public boolean updateChecksum(Handle handle, String id, String checksum) {
+    public boolean updateChecksum(Connection connection, String id, String checksum) {
         try {
-            return handle.createUpdate(dialect.updateChecksum(name))
-                            .bind("id", id)
-                            .bind("checksum", checksum)
-                            .execute()
-                    == 1;
-        } catch (JdbiException e) {
+            return updateChecksum.update(connection, Map.of("id", id, "checksum", checksum)) == 1;
+        } catch (SQLException e) {
             throw new TrackingTableException(
                     "Could not record the checksum of migration " + id + " in the tracking table " + name + ": "
                             + e.getMessage(),
@@ -206,22 +208,23 @@ public final class TrackingTable {
     /**
      * Returns whether the table exists, without creating it.
      *
-     * @param handle a connection
+     * @param connection a connection
      * @return {@code true} if the table exists
      * @throws TrackingTableException if the catalog cannot be read
      */
-    public boolean exists(Handle handle) {
+    public boolean exists(Connection connection) {
         try {
-            return dialect.exists(handle, name);
-        } catch (JdbiException e) {
+            return dialect.exists(connection, name);
+        } catch (SQLException e) {
             throw new TrackingTableException(
                     "Could not check whether the tracking table " + name + " exists: " + e.getMessage(), e);
         }
     }
 
-    private TrackingRow row(ResultSet resultSet, StatementContext context) throws SQLException {
-        String id = resultSet.getString("id");
-        String status = resultSet.getString("status");
+    /** Reads a row selected as {@link TrackingDialect#selectAll}: by index, in the order of its columns. */
+    private TrackingRow row(ResultSet resultSet) throws SQLException {
+        String id = resultSet.getString(1);
+        String status = resultSet.getString(2);
         TrackingRow.Status parsed = TrackingRow.Status.fromSql(status);
         if (parsed == null) {
             throw new TrackingTableException("The tracking table " + name + " holds status '" + status
@@ -231,9 +234,9 @@ public final class TrackingTable {
         return new TrackingRow(
                 id,
                 parsed,
-                dialect.timestamp(resultSet, "executed_at"),
-                Duration.ofMillis(resultSet.getLong("execution_time_ms")),
-                resultSet.getString("error"),
-                resultSet.getString("checksum"));
+                dialect.timestamp(resultSet, 3),
+                Duration.ofMillis(resultSet.getLong(4)),
+                resultSet.getString(5),
+                resultSet.getString(6));
     }
 }
