@@ -138,11 +138,17 @@ public final class MigrationReport {
      * @return the summary
      */
     public String summary() {
-        int blocked = blocked().size();
-        int expired = expired().size();
+        // One pass: the summary of every start is logged, most of them with nothing but already applied results.
+        int[] counts = new int[MigrationResult.Outcome.values().length];
+        for (MigrationResult result : results) {
+            counts[result.outcome().ordinal()]++;
+        }
+        int blocked = counts[MigrationResult.Outcome.BLOCKED.ordinal()];
+        int expired = counts[MigrationResult.Outcome.EXPIRED.ordinal()];
         return results.size() + (results.size() == 1 ? " migration" : " migrations") + " in " + duration.toMillis()
-                + " ms: " + applied().size() + " applied, " + failed().size() + " failed, "
-                + alreadyApplied().size() + " already applied"
+                + " ms: " + counts[MigrationResult.Outcome.APPLIED.ordinal()] + " applied, "
+                + counts[MigrationResult.Outcome.FAILED.ordinal()] + " failed, "
+                + counts[MigrationResult.Outcome.ALREADY_APPLIED.ordinal()] + " already applied"
                 + (blocked == 0 ? "" : ", " + blocked + " blocked")
                 + (expired == 0 ? "" : ", " + expired + " expired");
     }

@@ -387,12 +387,7 @@ final class MigrationExecutor implements AutoCloseable {
     /** Returns what the body threw, or {@code null} if it returned. */
     private Throwable runBody(Handle transaction, PlannedMigration migration) {
         RunningMigrationContext context = new RunningMigrationContext(
-                migration.id(),
-                kind,
-                transaction,
-                connection::jdbi,
-                LoggerFactory.getLogger("dev.godwit.migration." + migration.id()),
-                new Progress(migration.definition(), listeners));
+                migration.id(), kind, transaction, connection::jdbi, new Progress(migration.definition(), listeners));
         try {
             migration.body().run(context, instances);
             return null;

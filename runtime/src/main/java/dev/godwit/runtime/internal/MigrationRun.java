@@ -178,12 +178,16 @@ public final class MigrationRun {
         }
         Map<String, TrackingRow> rows = tracking.readAll(connection.connection());
         Instant now = settings.clock().instant();
-        checkChecksums(Statuses.of(migrations, rows, now));
+        checkChecksums(Statuses.changed(migrations, rows, now));
         try (Executors executors = new Executors(connection, database, tracking, listeners)) {
             // What has succeeded, as the tracking table says, kept up to date with this run's outcomes: a
             // prerequisite is met when its row says success.
             Set<String> succeeded = new HashSet<>();
-            rows.values().stream().filter(Statuses::succeeded).forEach(row -> succeeded.add(row.id()));
+            for (TrackingRow row : rows.values()) {
+                if (Statuses.succeeded(row)) {
+                    succeeded.add(row.id());
+                }
+            }
             List<MigrationResult> results = new ArrayList<>(migrations.size());
             for (PlannedMigration migration : migrations) {
                 MigrationResult result =
@@ -290,8 +294,7 @@ public final class MigrationRun {
     }
 
     /** Stops the run before anything runs if a migration changed and checksums are strict; else warns. */
-    private void checkChecksums(List<MigrationStatus> statuses) {
-        List<MigrationStatus> changed = withState(statuses, MigrationState.CHANGED);
+    private void checkChecksums(List<MigrationStatus> changed) {
         if (changed.isEmpty()) {
             return;
         }

@@ -53,6 +53,10 @@ final class Prerequisites {
      * @param succeeded whether the migration of an ID has succeeded
      */
     static List<String> unmet(MigrationDefinition migration, Predicate<String> succeeded) {
+        if (migration.after().isEmpty()) {
+            // Most migrations: no stream to build for each.
+            return List.of();
+        }
         return migration.after().stream().filter(succeeded.negate()).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The context of one running migration.
@@ -14,17 +15,17 @@ import org.slf4j.Logger;
  * @param database the database it runs on
  * @param handle the handle of its transaction
  * @param jdbiSource the runner's {@code Jdbi}, made on first use
- * @param logger the logger named after it
  * @param reportedProgress where its progress goes
  */
 record RunningMigrationContext(
-        String migrationId,
-        DatabaseKind database,
-        Handle handle,
-        Supplier<Jdbi> jdbiSource,
-        Logger logger,
-        Progress reportedProgress)
+        String migrationId, DatabaseKind database, Handle handle, Supplier<Jdbi> jdbiSource, Progress reportedProgress)
         implements MigrationContext {
+
+    @Override
+    public Logger logger() {
+        // Asked for, not made for every migration: most never log.
+        return LoggerFactory.getLogger("dev.godwit.migration." + migrationId);
+    }
 
     @Override
     public Jdbi jdbi() {

@@ -64,6 +64,39 @@ final class Statuses {
     }
 
     /**
+     * Returns the status of each migration that has {@linkplain MigrationState#CHANGED changed} since it succeeded,
+     * the same as filtering {@link #of}, but without building a status for every other migration: a start with
+     * nothing pending asks this for every migration.
+     *
+     * @param migrations the plan's migrations
+     * @param rows the tracking table's rows by ID
+     * @param now the time of the run
+     * @return the changed migrations, in plan order
+     */
+    static List<MigrationStatus> changed(
+            List<PlannedMigration> migrations, Map<String, TrackingRow> rows, Instant now) {
+        List<MigrationStatus> changed = new ArrayList<>();
+        for (PlannedMigration migration : migrations) {
+            TrackingRow row = rows.get(migration.id());
+            // Only a success with a recorded checksum can have changed; MigrationStatus decides whether it has.
+            if (succeeded(row) && row.checksum() != null) {
+                MigrationStatus status = MigrationStatus.recorded(
+                        migration.definition(),
+                        true,
+                        row.executedAt(),
+                        row.executionTime(),
+                        row.error(),
+                        row.checksum(),
+                        now);
+                if (status.state() == MigrationState.CHANGED) {
+                    changed.add(status);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
      * Returns the statuses as the rows record them, for accepting checksums: thresholds and prerequisites play no
      * part in whether a migration has a recorded checksum to replace, so no migration is expired or blocked.
      */
