@@ -17,19 +17,20 @@ import com.palantir.javapoet.TypeSpec;
 import dev.godwit.MigrationIds;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Writes the Java code of invokers, registries and registry indexes; the only user of JavaPoet.
  *
- * <p>An invoker, generated beside a class with migrations, calls its methods directly, so package-private classes
- * and methods work without reflection. The registry lists every migration as strings (listing loads no migration
- * class) and dispatches {@code run} to the invokers. A compilation may hold thousands of migrations, so long
+ * <p>An invoker, generated in each package with migrations, calls their methods directly, so package-private
+ * classes and methods work without reflection. The registry lists every migration as strings (listing loads no
+ * migration class) and dispatches {@code run} to the invokers. A compilation may hold thousands of migrations, so long
  * switches and lists are split into nested {@code Page} classes of {@value #PAGE_SIZE} entries: a method's code is
  * limited to 64 KB and a class to 65,535 constants.
  */
@@ -37,6 +38,9 @@ final class CodeGenerator {
 
     /** Entries per method; about 8 KB of code, and 2,000 constants per page class. */
     static final int PAGE_SIZE = 500;
+
+    /** The most ranges of positions that a registry's {@code run} checks one by one before it switches instead. */
+    static final int MAX_RANGES = 16;
 
     private static final String RUNTIME = "dev.godwit.runtime";
     private static final ClassName MIGRATION_REGISTRY = ClassName.get(RUNTIME, "MigrationRegistry");
@@ -54,35 +58,41 @@ final class CodeGenerator {
         this.generatedAvailable = generatedAvailable;
     }
 
-    /** The invoker for the migrations of one class, given in ID order. */
-    JavaFile invoker(List<MigrationMethod> migrations, Element originatingElement) {
-        MigrationMethod first = migrations.get(0);
-        List<String> nested = first.simpleNames().subList(1, first.simpleNames().size());
-        ClassName type = ClassName.get(first.packageName(), first.simpleNames().get(0), nested.toArray(String[]::new));
+    /** The invoker that calls the migrations of the classes of one package, directly. */
+    JavaFile invoker(Invoker invoker, List<? extends Element> originatingElements) {
         List<CodeBlock> calls = new ArrayList<>();
-        for (MigrationMethod migration : migrations) {
-            calls.add(call(type, migration));
+        for (MigrationMethod migration : invoker.migrations()) {
+            calls.add(call(classOf(migration), migration));
         }
         MethodSpec run = runMethod(calls)
                 .addModifiers(PUBLIC, STATIC)
-                .addJavadoc("Runs a migration of {@link $L}, by its position in ID order:\n\n", first.className())
-                .addJavadoc(list(migrations))
-                .addJavadoc("\n@param index the migration's position among those of its class, from 0\n")
+                .addJavadoc("Runs one of the migrations, by its position among this invoker's in ID order.\n\n")
+                .addJavadoc("@param index the migration's position, from 0\n")
                 .addJavadoc("@param invocation supplies the method's parameters and instance\n")
                 .addJavadoc("@throws Exception whatever the migration throws\n")
                 .build();
-        TypeSpec.Builder invoker = TypeSpec.classBuilder(first.invokerName())
+        TypeSpec.Builder type = TypeSpec.classBuilder(invoker.simpleName())
                 .addJavadoc(
-                        "Calls the {@code @Migration} methods of {@link $L}\n"
+                        "Calls the {@code @Migration} methods of $L\n"
                                 + "for the Godwit registry: directly, from their own package, where they are visible.\n"
                                 + "Generated; not for application code.\n",
-                        first.className())
+                        originatingElements.stream()
+                                .map(element -> "{@link " + ((TypeElement) element).getQualifiedName() + "}")
+                                .collect(Collectors.joining(", ")))
                 .addModifiers(PUBLIC, FINAL)
-                .addOriginatingElement(originatingElement)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
                 .addMethod(run)
-                .addTypes(pages(calls, List.of()));
-        return javaFile(first.packageName(), invoker);
+                .addTypes(pages(calls, List.of(), List.of()));
+        originatingElements.forEach(type::addOriginatingElement);
+        return javaFile(invoker.packageName(), type);
+    }
+
+    private static ClassName classOf(MigrationMethod migration) {
+        List<String> names = migration.simpleNames();
+        return ClassName.get(
+                migration.packageName(),
+                names.get(0),
+                names.subList(1, names.size()).toArray(String[]::new));
     }
 
     private static CodeBlock call(ClassName type, MigrationMethod migration) {
@@ -98,60 +108,125 @@ final class CodeGenerator {
                 "invocation.instance($T.class, $T::new).$L($L)", type, type, migration.methodName(), arguments);
     }
 
-    /** The registry of all migrations of the compilation, given in ID order. */
+    /**
+     * The registry of all migrations of the compilation, given in ID order, which {@code invokers} call.
+     *
+     * <p>Its definitions are data, a table of strings per page turned into {@code MigrationDefinition}s by one
+     * loop, rather than one {@code MigrationDefinition.code(...)} expression per migration: javac compiles a string
+     * literal far faster than a method call it must resolve, and the table reads as well.
+     */
     JavaFile registry(
-            RegistryName name, List<MigrationMethod> migrations, List<? extends Element> originatingElements) {
-        Map<String, Integer> invokerSizes = new HashMap<>();
-        Set<String> ids = migrations.stream().map(MigrationMethod::id).collect(Collectors.toSet());
-        List<CodeBlock> definitions = new ArrayList<>();
-        List<CodeBlock> calls = new ArrayList<>();
-        for (MigrationMethod migration : migrations) {
-            ClassName invoker = ClassName.get(migration.packageName(), migration.invokerName());
-            int indexInInvoker = invokerSizes.merge(migration.invokerQualifiedName(), 1, Integer::sum) - 1;
-            CodeBlock.Builder definition = CodeBlock.builder()
-                    .add(
-                            "$T.code($L, $S, $S)",
-                            MIGRATION_DEFINITION,
-                            migration.constantName(),
-                            migration.source(),
-                            migration.checksum());
-            // Only what differs from MigrationDefinition's defaults is written, so most lines stay one call.
-            if (!migration.transactional()) {
-                definition.add(".withTransactional(false)");
+            RegistryName name,
+            List<MigrationMethod> migrations,
+            List<Invoker> invokers,
+            List<? extends Element> originatingElements) {
+        // By identity: a migration's record holds its documentation and parameters, too long to hash a thousand times.
+        Map<MigrationMethod, Integer> positions = new IdentityHashMap<>();
+        Map<MigrationMethod, ClassName> invokerOf = new IdentityHashMap<>();
+        for (Invoker invoker : invokers) {
+            ClassName type = ClassName.get(invoker.packageName(), invoker.simpleName());
+            for (int i = 0; i < invoker.migrations().size(); i++) {
+                positions.put(invoker.migrations().get(i), i);
+                invokerOf.put(invoker.migrations().get(i), type);
             }
-            if (migration.runUntil() != null) {
-                definition.add(".withRunUntil($T.parse($S))", Instant.class, migration.runUntil());
-            }
-            if (!migration.after().isEmpty()) {
-                definition.add(".withAfter($L)", prerequisites(migration.after(), ids));
-            }
-            definitions.add(definition.build());
-            calls.add(CodeBlock.of("$T.run($L, invocation)", invoker, indexInInvoker));
         }
+        Set<String> ids = migrations.stream().map(MigrationMethod::id).collect(Collectors.toSet());
+        List<CodeBlock> rows = new ArrayList<>();
+        List<CodeBlock> settings = new ArrayList<>();
+        List<CodeBlock> calls = new ArrayList<>();
+        List<Range> ranges = new ArrayList<>();
+        for (int index = 0; index < migrations.size(); index++) {
+            MigrationMethod migration = migrations.get(index);
+            rows.add(CodeBlock.of("{$S, $S, $S}", migration.id(), migration.source(), migration.checksum()));
+            settings.add(settings(index, migration, ids));
+            ClassName invoker = invokerOf.get(migration);
+            int position = positions.get(migration);
+            calls.add(CodeBlock.of("$T.run($L, invocation)", invoker, position));
+            Range last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last.invoker().equals(invoker) && position - index == last.offset()) {
+                ranges.set(ranges.size() - 1, new Range(last.from(), index + 1, invoker, last.offset()));
+            } else {
+                ranges.add(new Range(index, index + 1, invoker, position - index));
+            }
+        }
+        // Where the registry's positions map onto an invoker's in runs (always, with one package), run() passes a
+        // range on instead of repeating the invoker's switch: less code for javac to compile.
+        boolean byRange = ranges.size() <= MAX_RANGES;
         TypeSpec.Builder registry = TypeSpec.classBuilder(name.simpleName())
                 .addJavadoc(
-                        "The database migrations of this compilation, in the order they run. Generated by Godwit from the\n"
-                                + "{@code @Migration} methods; the runner finds it through\n"
-                                + "{@code META-INF/services/$L}.\n\n",
-                        MIGRATION_REGISTRY.canonicalName())
-                .addJavadoc(list(migrations))
+                        "The database migrations of this compilation. Generated by Godwit from the {@code @Migration}\n"
+                                + "methods; the runner finds it through {@code META-INF/services/$L}.\n\n"
+                                + "<p>Its constants are the migrations' IDs, in the order they run. To run a migration again,\n"
+                                + "delete its row from the tracking table ({@code $L} unless the runner was given another\n"
+                                + "name):\n\n"
+                                + "<pre>\nDELETE FROM $L WHERE id = '<i>the migration's ID</i>';\n</pre>\n",
+                        MIGRATION_REGISTRY.canonicalName(),
+                        TABLE,
+                        TABLE)
                 .addModifiers(PUBLIC, FINAL)
                 .addSuperinterface(MIGRATION_REGISTRY);
         originatingElements.forEach(registry::addOriginatingElement);
         for (MigrationMethod migration : migrations) {
             registry.addField(constant(migration));
         }
+        if (migrations.size() <= PAGE_SIZE) {
+            registry.addField(table(rows));
+        }
         registry.addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("Creates the registry; {@link java.util.ServiceLoader} calls this.\n")
                         .addModifiers(PUBLIC)
                         .build())
-                .addMethod(migrationsMethod(definitions))
-                .addMethod(runMethod(calls)
+                .addMethod(migrationsMethod(migrations.size(), settings))
+                .addMethod((byRange ? rangeRunMethod(ranges) : runMethod(calls))
                         .addAnnotation(Override.class)
                         .addModifiers(PUBLIC)
                         .build())
-                .addTypes(pages(calls, definitions));
+                .addMethod(MethodSpec.methodBuilder("addAll")
+                        .addJavadoc("Adds the definitions of the rows of a table of migrations.\n")
+                        .addModifiers(PRIVATE, STATIC)
+                        .addParameter(DEFINITIONS, "migrations")
+                        .addParameter(String[][].class, "table")
+                        .beginControlFlow("for ($T[] row : table)", String.class)
+                        .addStatement("migrations.add($T.code(row[0], row[1], row[2]))", MIGRATION_DEFINITION)
+                        .endControlFlow()
+                        .build())
+                .addTypes(pages(byRange ? List.of() : calls, rows, settings));
         return javaFile(name.packageName(), registry);
+    }
+
+    /** The table of migrations: ID, method and checksum ({@code null} if none) of each, in ID order. */
+    private static FieldSpec table(List<CodeBlock> rows) {
+        CodeBlock.Builder table = CodeBlock.builder().add("{$>");
+        for (int i = 0; i < rows.size(); i++) {
+            table.add("\n$L$L", rows.get(i), i < rows.size() - 1 ? "," : "");
+        }
+        return FieldSpec.builder(String[][].class, "MIGRATIONS", PRIVATE, STATIC, FINAL)
+                .addJavadoc("The ID, method and checksum of each migration, in ID order.\n")
+                .initializer(table.add("\n$<}").build())
+                .build();
+    }
+
+    /**
+     * The statements that set what differs from {@code MigrationDefinition}'s defaults for the migration at
+     * {@code index}; empty for most.
+     */
+    private static CodeBlock settings(int index, MigrationMethod migration, Set<String> ids) {
+        CodeBlock.Builder definition = CodeBlock.builder();
+        if (!migration.transactional()) {
+            definition.add(".withTransactional(false)");
+        }
+        if (migration.runUntil() != null) {
+            definition.add(".withRunUntil($T.parse($S))", Instant.class, migration.runUntil());
+        }
+        if (!migration.after().isEmpty()) {
+            definition.add(".withAfter($L)", prerequisites(migration.after(), ids));
+        }
+        if (definition.isEmpty()) {
+            return definition.build();
+        }
+        return CodeBlock.builder()
+                .addStatement("migrations.set($L, migrations.get($L)$L)", index, index, definition.build())
+                .build();
     }
 
     /**
@@ -187,44 +262,65 @@ final class CodeGenerator {
                 .collect(CodeBlock.joining(", "));
     }
 
+    /**
+     * An ID constant, whose Javadoc names the method and the SQL that runs it again: all a reader needs, kept short as
+     * there may be thousands.
+     */
     private static FieldSpec constant(MigrationMethod migration) {
         CodeBlock.Builder javadoc = CodeBlock.builder();
         if (!migration.documentation().isEmpty()) {
             javadoc.add("$L\n\n<p>", migration.documentation());
         }
-        javadoc.add("The ID of the migration {@link $L}.\n", migration.javadocReference())
-                .add("To run it again, delete its row from the tracking table ({@code $L} unless the runner\n", TABLE)
-                .add("was given another name):\n\n")
-                .add("<pre>\nDELETE FROM $L WHERE id = '$L';\n</pre>\n\n", TABLE, migration.id())
-                .add(
-                        "<p>Checksum: $L\n",
-                        migration.checksum() == null
-                                ? "none (the compiler offered no syntax tree to compute it from)"
-                                : "{@code " + migration.checksum() + "}");
+        javadoc.add("{@link $L}. Run it again with\n", migration.javadocReference())
+                .add("{@code DELETE FROM $L WHERE id = '$L'}.\n", TABLE, migration.id());
         return FieldSpec.builder(String.class, migration.constantName(), PUBLIC, STATIC, FINAL)
                 .addJavadoc(javadoc.build())
                 .initializer("$S", migration.id())
                 .build();
     }
 
-    /** {@code migrations()}: a plain list, or past {@value #PAGE_SIZE} entries a list filled page by page. */
-    private static MethodSpec migrationsMethod(List<CodeBlock> definitions) {
+    /**
+     * {@code migrations()}: the table's definitions, with the settings that differ from the defaults; past
+     * {@value #PAGE_SIZE} entries, page by page.
+     */
+    private static MethodSpec migrationsMethod(int count, List<CodeBlock> settings) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("migrations")
                 .addAnnotation(Override.class)
                 .addModifiers(PUBLIC)
-                .returns(DEFINITIONS);
-        if (definitions.size() <= PAGE_SIZE) {
-            CodeBlock.Builder list = CodeBlock.builder().add("return $T.of($>$>", List.class);
-            for (int i = 0; i < definitions.size(); i++) {
-                list.add("\n$L$L", definitions.get(i), i < definitions.size() - 1 ? "," : "");
+                .returns(DEFINITIONS)
+                .addStatement("$T migrations = new $T<>($L)", DEFINITIONS, ArrayList.class, count);
+        if (count <= PAGE_SIZE) {
+            method.addStatement("addAll(migrations, MIGRATIONS)");
+            settings.forEach(method::addCode);
+        } else {
+            for (int page = 0; page < (count + PAGE_SIZE - 1) / PAGE_SIZE; page++) {
+                method.addStatement("Page$L.addMigrations(migrations)", page);
             }
-            return method.addCode(list.add(");\n$<$<").build()).build();
-        }
-        method.addStatement("$T migrations = new $T<>($L)", DEFINITIONS, ArrayList.class, definitions.size());
-        for (int page = 0; page < pageCount(definitions); page++) {
-            method.addStatement("Page$L.addMigrations(migrations)", page);
         }
         return method.addStatement("return $T.copyOf(migrations)", List.class).build();
+    }
+
+    /** Positions {@code [from, to)} of the registry that are positions {@code [from + offset, to + offset)} of one invoker. */
+    private record Range(int from, int to, ClassName invoker, int offset) {}
+
+    /** {@code run(index, invocation)} of a registry whose positions map onto invokers' in a few ranges. */
+    private static MethodSpec.Builder rangeRunMethod(List<Range> ranges) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (Range range : ranges) {
+            CodeBlock position = range.offset() == 0
+                    ? CodeBlock.of("index")
+                    : CodeBlock.of("index $L $L", range.offset() < 0 ? "-" : "+", Math.abs(range.offset()));
+            body.beginControlFlow("if (index >= $L && index < $L)", range.from(), range.to())
+                    .addStatement("$T.run($L, invocation)", range.invoker(), position)
+                    .addStatement("return")
+                    .endControlFlow();
+        }
+        body.addStatement("throw new $T(index)", IndexOutOfBoundsException.class);
+        return MethodSpec.methodBuilder("run")
+                .addParameter(int.class, "index")
+                .addParameter(MIGRATION_INVOCATION, "invocation")
+                .addException(Exception.class)
+                .addCode(body.build());
     }
 
     /** {@code run(index, invocation)}: a switch over the calls, or past {@value #PAGE_SIZE} a switch over pages. */
@@ -259,40 +355,40 @@ final class CodeGenerator {
      * The nested classes {@code Page0}, {@code Page1}... that hold {@value #PAGE_SIZE} cases of {@code run} each, and
      * the matching entries of {@code migrations()} if given; none when everything fits in one page.
      */
-    private static List<TypeSpec> pages(List<CodeBlock> calls, List<CodeBlock> definitions) {
+    private static List<TypeSpec> pages(List<CodeBlock> calls, List<CodeBlock> rows, List<CodeBlock> settings) {
         List<TypeSpec> pages = new ArrayList<>();
-        if (calls.size() <= PAGE_SIZE) {
+        int count = Math.max(calls.size(), rows.size());
+        if (count <= PAGE_SIZE) {
             return pages;
         }
-        for (int page = 0; page < pageCount(calls); page++) {
+        for (int page = 0; page < (count + PAGE_SIZE - 1) / PAGE_SIZE; page++) {
             int from = page * PAGE_SIZE;
-            int to = Math.min(from + PAGE_SIZE, calls.size());
+            int to = Math.min(from + PAGE_SIZE, count);
             TypeSpec.Builder type = TypeSpec.classBuilder("Page" + page)
                     .addJavadoc(
                             "Migrations $L to $L of $L. Pages keep every method under the 64 KB of code and every class\n"
                                     + "under the 65,535 constants that a class file allows.\n",
                             from,
                             to - 1,
-                            calls.size())
+                            count)
                     .addModifiers(PRIVATE, STATIC, FINAL);
-            if (!definitions.isEmpty()) {
-                CodeBlock.Builder adds = CodeBlock.builder();
-                for (CodeBlock definition : definitions.subList(from, to)) {
-                    adds.addStatement("migrations.add($L)", definition);
-                }
-                type.addMethod(MethodSpec.methodBuilder("addMigrations")
+            if (!rows.isEmpty()) {
+                MethodSpec.Builder add = MethodSpec.methodBuilder("addMigrations")
                         .addModifiers(STATIC)
                         .addParameter(DEFINITIONS, "migrations")
-                        .addCode(adds.build())
+                        .addStatement("addAll(migrations, MIGRATIONS)");
+                settings.subList(from, to).forEach(add::addCode);
+                type.addField(table(rows.subList(from, to))).addMethod(add.build());
+            }
+            if (!calls.isEmpty()) {
+                type.addMethod(MethodSpec.methodBuilder("run")
+                        .addModifiers(STATIC)
+                        .addParameter(int.class, "index")
+                        .addParameter(MIGRATION_INVOCATION, "invocation")
+                        .addException(Exception.class)
+                        .addCode(switchOver("index", from, calls.subList(from, to)))
                         .build());
             }
-            type.addMethod(MethodSpec.methodBuilder("run")
-                    .addModifiers(STATIC)
-                    .addParameter(int.class, "index")
-                    .addParameter(MIGRATION_INVOCATION, "invocation")
-                    .addException(Exception.class)
-                    .addCode(switchOver("index", from, calls.subList(from, to)))
-                    .build());
             pages.add(type.build());
         }
         return pages;
@@ -300,15 +396,6 @@ final class CodeGenerator {
 
     private static int pageCount(List<CodeBlock> entries) {
         return (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-    }
-
-    /** An HTML list of migrations in order, each with its ID and a link to its method. */
-    private static CodeBlock list(List<MigrationMethod> migrations) {
-        CodeBlock.Builder list = CodeBlock.builder().add("<ol>\n");
-        for (MigrationMethod migration : migrations) {
-            list.add("  <li>{@code $L}: {@link $L}\n", migration.id(), migration.javadocReference());
-        }
-        return list.add("</ol>\n").build();
     }
 
     private JavaFile javaFile(String packageName, TypeSpec.Builder type) {

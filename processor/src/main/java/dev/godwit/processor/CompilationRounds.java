@@ -33,8 +33,9 @@ import javax.tools.StandardLocation;
  *
  * <ol>
  *   <li>In each round that brings classes with migrations, check them (against each other, SQL files and
- *       dependencies' registries too) and generate an invoker for each class whose migrations are all valid. A
- *       class arrives whole in one round, and the new invoker guarantees a next round.
+ *       dependencies' registries too) and generate one invoker per package for the classes whose migrations are
+ *       all valid. A class arrives whole in one round, and the new invoker guarantees a next round: javac makes the
+ *       round after one that generated nothing the last.
  *   <li>In the first round that brings no new migrations (others' generated sources may bring more in between),
  *       generate the registry and its index, once, if the compilation had no error. They are source files, so they
  *       must come before the last round, where javac would warn about them.
@@ -59,6 +60,7 @@ final class CompilationRounds {
     private final Set<String> deferredClasses = new TreeSet<>();
     private final Map<String, String> invokerOwners = new HashMap<>();
     private final List<MigrationMethod> migrations = new ArrayList<>();
+    private final List<Invoker> invokers = new ArrayList<>();
     private final Set<String> declaredIds = new HashSet<>();
     private final List<Prerequisite> prerequisites = new ArrayList<>();
     private Optional<RegistryName> configuredName;
@@ -128,11 +130,15 @@ final class CompilationRounds {
             check(type).ifPresent(valid -> validClasses.put(type, valid));
         }
         Set<String> inConflict = conflicts.reportNewConflicts();
+        // One invoker per package of the round: validClasses is in name order, so the first class names it.
+        Map<String, Map<TypeElement, List<MigrationMethod>>> packages = new LinkedHashMap<>();
         validClasses.forEach((type, valid) -> {
             if (!inConflict.contains(type.getQualifiedName().toString())) {
-                writeInvoker(type, valid);
+                packages.computeIfAbsent(valid.get(0).packageName(), name -> new LinkedHashMap<>())
+                        .put(type, valid);
             }
         });
+        packages.values().forEach(this::writeInvoker);
         if (classes.isEmpty() && !prerequisites.isEmpty()) {
             reportUnknownPrerequisites();
         }
@@ -243,15 +249,30 @@ final class CompilationRounds {
         return files.isEmpty() && registry.isEmpty();
     }
 
-    private void writeInvoker(TypeElement type, List<MigrationMethod> models) {
-        String className = type.getQualifiedName().toString();
-        String invoker = models.get(0).invokerQualifiedName();
-        String owner = invokerOwners.putIfAbsent(invoker, className);
+    /** Writes the invoker of the valid classes of one package of this round. */
+    private void writeInvoker(Map<TypeElement, List<MigrationMethod>> classes) {
+        TypeElement first = classes.keySet().iterator().next();
+        List<MigrationMethod> models = new ArrayList<>();
+        classes.values().forEach(models::addAll);
+        models.sort(Comparator.comparing(MigrationMethod::id, MigrationIds.ORDER));
+        MigrationMethod firstModel = classes.get(first).get(0);
+        Invoker invoker = new Invoker(firstModel.packageName(), firstModel.invokerName(), models);
+        String className = first.getQualifiedName().toString();
+        String owner = invokerOwners.putIfAbsent(invoker.qualifiedName(), className);
         if (owner != null) {
-            reporter.error(Messages.invokerClash(className, invoker, owner), type);
+            reporter.error(Messages.invokerClash(className, invoker.qualifiedName(), owner), first);
             return;
         }
-        if (write(invoker, () -> generator.invoker(models, type).writeTo(filer))) {
+        // Only a source of this compilation: one from an earlier build that did not clean is in the class output.
+        if (sourceTypes.contains(invoker.qualifiedName())) {
+            reporter.error(Messages.invokerNameTaken(className, invoker.qualifiedName()), first);
+            return;
+        }
+        List<TypeElement> originatingElements = List.copyOf(classes.keySet());
+        if (write(
+                invoker.qualifiedName(),
+                () -> generator.invoker(invoker, originatingElements).writeTo(filer))) {
+            invokers.add(invoker);
             migrations.addAll(models);
         }
     }
@@ -276,7 +297,9 @@ final class CompilationRounds {
                 .toList();
         if (write(
                 name.qualifiedName(),
-                () -> generator.registry(name, ordered, originatingElements).writeTo(filer))) {
+                () -> generator
+                        .registry(name, ordered, invokers, originatingElements)
+                        .writeTo(filer))) {
             writtenRegistry = name;
             // Not in a named module: index classes of one package in many modules would be a split package.
             if (originatingElements.stream().allMatch(this::isInUnnamedModule)) {

@@ -131,6 +131,11 @@ final class Messages {
                 + ". Rename one of the two classes.";
     }
 
+    static String invokerNameTaken(String className, String invoker) {
+        return INVOKER_CLASH + " Godwit calls the @Migration methods of " + className + " through a generated class "
+                + invoker + ", but the compilation already has a class of that name. Rename that class.";
+    }
+
     static String invalidRegistryName(String option, String value) {
         return INVALID_REGISTRY_NAME + " -A" + option + "=" + value
                 + " is not a valid qualified class name. Name the registry like -A" + option

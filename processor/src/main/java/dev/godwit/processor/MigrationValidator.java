@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -36,6 +38,7 @@ final class MigrationValidator {
     private final Reporter reporter;
     private final MethodChecksums checksums;
     private final Set<String> reportedClasses = new HashSet<>();
+    private final Map<TypeElement, Boolean> usableConstructors = new HashMap<>();
 
     MigrationValidator(Elements elements, Types types, Reporter reporter, MethodChecksums checksums) {
         this.elements = elements;
@@ -226,6 +229,11 @@ final class MigrationValidator {
      * the runner's instance factory must supply its instances, and the migration fails if none does.
      */
     private boolean hasUsableConstructor(TypeElement type) {
+        // Asked for every method; a class has several.
+        return usableConstructors.computeIfAbsent(type, this::findUsableConstructor);
+    }
+
+    private boolean findUsableConstructor(TypeElement type) {
         TypeMirror runtimeException =
                 elements.getTypeElement("java.lang.RuntimeException").asType();
         TypeMirror error = elements.getTypeElement("java.lang.Error").asType();

@@ -8,14 +8,18 @@
  * dev.godwit.Migration}, {@code SqlFiles} and {@code DependencyIds} the IDs taken outside the compilation, reporting
  * through {@code Reporter} the texts of {@code Messages}; valid methods become {@code MigrationMethod} models, with a
  * checksum from {@code MethodChecksums}, from which {@code CodeGenerator}, the only user of JavaPoet, writes an
- * invoker per class, the registry and the registry's index.
+ * invoker per package, the registry and the registry's index.
  *
  * <h2>What is generated</h2>
  *
  * <ul>
- *   <li>Beside each class with migrations, {@code <Outer>_<Nested>_GodwitMigrations}: calls its methods directly.
+ *   <li>In each package with migrations, one invoker per round that brought classes of that package (usually one),
+ *       named after the first of those classes, {@code <Outer>_<Nested>_GodwitMigrations}: calls their methods
+ *       directly, so package-private ones work without reflection. One per package rather than per class: each
+ *       generated file costs javac a parse, an enter per later round and a class file.
  *   <li>The registry, {@code GodwitRegistry} in the migrations' common package unless {@code -Agodwit.registry}
- *       names it: an ID constant per migration, and a {@code MigrationDefinition.code(id, method, checksum)} each.
+ *       names it: an ID constant per migration, and a table of strings (ID, method, checksum) from which one loop
+ *       makes the {@code MigrationDefinition}s; the few settings that differ from the defaults follow as code.
  *       {@code META-INF/services/dev.godwit.runtime.MigrationRegistry} lists it for the runtime.
  *   <li>The registry's index, {@code dev.godwit.generated.GodwitIndex_<registry's binary name, '.' as '_'>}, whose
  *       one constant {@code REGISTRY} is the registry's binary name. Nothing at run time reads it; it is there for

@@ -133,7 +133,8 @@ class AttributeRulesTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         Assertions.assertThat(generatedSource(compilation, "com.example.GodwitRegistry"))
-                .contains("MigrationDefinition.code(V5_FILL_ISBN, \"com.example.Migrations#fill\", ")
-                .contains(".withRunUntil(Instant.parse(\"2027-03-01T00:00:00Z\")).withAfter(V4_ADD_ISBN_COLUMN)");
+                .contains("{\"v5_fill_isbn\", \"com.example.Migrations#fill\", ")
+                .contains("migrations.set(1, migrations.get(1)"
+                        + ".withRunUntil(Instant.parse(\"2027-03-01T00:00:00Z\")).withAfter(V4_ADD_ISBN_COLUMN));");
     }
 }

@@ -213,9 +213,7 @@ class ChecksumTest {
         assertThat(compilation).succeededWithoutWarnings();
         Assertions.assertThat(generatedSource(compilation, "com.example.catalog.GodwitRegistry"))
                 .contains(
-                        "MigrationDefinition.code(V1_BACKFILL_LANGUAGE,"
-                                + " \"com.example.catalog.CatalogMigrations#backfillLanguage\", null)",
-                        "<p>Checksum: none (the compiler offered no syntax tree to compute it from)");
+                        "{\"v1_backfill_language\", \"com.example.catalog.CatalogMigrations#backfillLanguage\", null}");
     }
 
     /** Compiles the source, loads its registry as the runtime would, and returns its only migration's checksum. */

@@ -293,7 +293,7 @@ class ClassRulesTest {
     }
 
     @Test
-    void twoClassesWhoseInvokersWouldShareANameIsAnError() {
+    void classesOfOnePackageShareOneInvokerNamedAfterTheFirst() {
         JavaFileObject nested = source(
                 "com.example.Outer",
                 "package com.example;",
@@ -317,14 +317,36 @@ class ClassRulesTest {
 
         Compilation compilation = compile(nested, underscored);
 
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(generatedSource(compilation, "com.example.Outer_Inner_GodwitMigrations"))
+                .contains("case 0 -> Outer.Inner.first();", "case 1 -> Outer_Inner.second();");
+    }
+
+    @Test
+    void classOfTheInvokersNameIsAnError() {
+        JavaFileObject migrations = source(
+                "com.example.Migrations",
+                "package com.example;",
+                "",
+                "import dev.godwit.Migration;",
+                "",
+                "class Migrations {",
+                "    @Migration(\"v1\") static void first() {}",
+                "}");
+        JavaFileObject taken = source(
+                "com.example.Migrations_GodwitMigrations",
+                "package com.example;",
+                "",
+                "class Migrations_GodwitMigrations {}");
+
+        Compilation compilation = compile(migrations, taken);
+
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation)
-                .hadErrorContaining(Messages.invokerClash(
-                        "com.example.Outer_Inner",
-                        "com.example.Outer_Inner_GodwitMigrations",
-                        "com.example.Outer.Inner"))
-                .inFile(underscored)
+                .hadErrorContaining(
+                        Messages.invokerNameTaken("com.example.Migrations", "com.example.Migrations_GodwitMigrations"))
+                .inFile(migrations)
                 .onLine(5);
     }
 }

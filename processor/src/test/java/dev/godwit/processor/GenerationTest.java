@@ -43,13 +43,18 @@ class GenerationTest {
     }
 
     @Test
-    void invokerOfANestedClassIsNamedAfterItsEnclosingClasses() {
+    void classesOfOnePackageNestedOrNotShareOneInvoker() {
         Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
 
         assertThat(compilation).succeededWithoutWarnings();
-        Assertions.assertThat(generatedSource(
-                        compilation, "com.example.billing.BillingMigrations_Currencies_GodwitMigrations"))
-                .isEqualTo(golden("BillingMigrations_Currencies_GodwitMigrations.java.txt"));
+        Assertions.assertThat(generatedSource(compilation, "com.example.billing.BillingMigrations_GodwitMigrations"))
+                .isEqualTo(golden("BillingMigrations_GodwitMigrations.java.txt"));
+        Assertions.assertThat(compilation.generatedSourceFiles())
+                .extracting(JavaFileObject::getName)
+                .filteredOn(name -> name.endsWith("_GodwitMigrations.java"))
+                .containsExactlyInAnyOrder(
+                        "/SOURCE_OUTPUT/com/example/catalog/CatalogMigrations_GodwitMigrations.java",
+                        "/SOURCE_OUTPUT/com/example/billing/BillingMigrations_GodwitMigrations.java");
     }
 
     @Test
