@@ -17,12 +17,14 @@ import dev.godwit.runtime.internal.sql.SqlMigrationDiscovery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -180,21 +182,27 @@ public final class MigrationRun {
         Instant now = settings.clock().instant();
         checkChecksums(Statuses.changed(migrations, rows, now));
         try (Executors executors = new Executors(connection, database, tracking, listeners)) {
-            // What has succeeded, as the tracking table says, kept up to date with this run's outcomes: a
-            // prerequisite is met when its row says success.
-            Set<String> succeeded = new HashSet<>();
-            for (TrackingRow row : rows.values()) {
-                if (Statuses.succeeded(row)) {
-                    succeeded.add(row.id());
-                }
-            }
+            // What has succeeded: what the tracking table says, unless this run has changed it. A prerequisite is met
+            // when its row says success. Asked only of migrations that may run, so a start with nothing pending
+            // copies nothing.
+            Map<String, Boolean> outcomes = new HashMap<>();
+            Predicate<String> succeeded = id -> {
+                Boolean outcome = outcomes.get(id);
+                return outcome != null ? outcome : Statuses.succeeded(rows.get(id));
+            };
             List<MigrationResult> results = new ArrayList<>(migrations.size());
             for (PlannedMigration migration : migrations) {
                 MigrationResult result =
                         consider(migration, rows.get(migration.id()), now, succeeded, executors, listeners);
                 switch (result.outcome()) {
-                    case APPLIED, ALREADY_APPLIED -> succeeded.add(result.id());
-                    case FAILED -> succeeded.remove(result.id());
+                    case APPLIED -> outcomes.put(result.id(), true);
+                    case ALREADY_APPLIED -> {
+                        // Applied by another runner while this one waited, if its row, read before, does not say so.
+                        if (!Statuses.succeeded(rows.get(result.id()))) {
+                            outcomes.put(result.id(), true);
+                        }
+                    }
+                    case FAILED -> outcomes.put(result.id(), false);
                     case BLOCKED, EXPIRED -> {}
                 }
                 results.add(result);
@@ -248,7 +256,7 @@ public final class MigrationRun {
             PlannedMigration migration,
             TrackingRow row,
             Instant now,
-            Set<String> succeeded,
+            Predicate<String> succeeded,
             Executors executors,
             Listeners listeners) {
         MigrationDefinition definition = migration.definition();
@@ -263,7 +271,7 @@ public final class MigrationRun {
             LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
             return MigrationResult.alreadyApplied(definition, row.executedAt(), row.executionTime());
         }
-        List<String> unmet = Prerequisites.unmet(definition, succeeded::contains);
+        List<String> unmet = Prerequisites.unmet(definition, succeeded);
         if (!unmet.isEmpty()) {
             MigrationResult blocked = MigrationResult.blocked(definition, now, unmet);
             withMdc(migration.id(), () -> {

@@ -78,8 +78,10 @@ final class Statuses {
         List<MigrationStatus> changed = new ArrayList<>();
         for (PlannedMigration migration : migrations) {
             TrackingRow row = rows.get(migration.id());
-            // Only a success with a recorded checksum can have changed; MigrationStatus decides whether it has.
-            if (succeeded(row) && row.checksum() != null) {
+            // Only a success whose recorded checksum differs can have changed; MigrationStatus decides whether it has.
+            if (succeeded(row)
+                    && row.checksum() != null
+                    && !row.checksum().equals(migration.definition().checksum().orElse(null))) {
                 MigrationStatus status = MigrationStatus.recorded(
                         migration.definition(),
                         true,
