@@ -19,6 +19,7 @@ final class MachineInfo {
     private final String os;
     private final String jdk;
     private final String loadAtStart;
+    private final double busyAtStart;
     private String loadAtEnd = "?";
 
     private MachineInfo() {
@@ -32,6 +33,7 @@ final class MachineInfo {
         jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                 + System.getProperty("java.vendor") + ")";
         loadAtStart = loadAverage();
+        busyAtStart = busyShare();
     }
 
     static MachineInfo capture() {
@@ -50,22 +52,48 @@ final class MachineInfo {
     }
 
     /**
-     * A warning for the top of the report if other work was running when the benchmark started (a load average of 1
-     * or more over the last 1 or 5 minutes): on such a machine the figures are noise, not results.
+     * A warning for the top of the report if other work was running when the benchmark started: more than a quarter
+     * of the machine's CPU time busy over two seconds, while the benchmark itself waits. Not the load average, which
+     * still counts the build that the documented command runs just before (and any earlier run) for minutes after.
      */
     Optional<String> busyWarning() {
-        try {
-            String[] fields = loadAtStart.split(", ");
-            double highest = Math.max(Double.parseDouble(fields[0]), Double.parseDouble(fields[1]));
-            if (highest >= 1) {
-                return Optional.of("**The machine was busy with other work when this run started (load"
-                        + " average " + loadAtStart + " on " + cores + " cores): these figures are distorted by it."
-                        + " Run the benchmark again on a quiet machine before relying on any of them.**");
-            }
-        } catch (RuntimeException e) {
-            // No load average (not Linux): no warning either way.
+        if (busyAtStart > 0.25) {
+            return Optional.of(String.format(
+                    "**The machine was busy with other work when this run started (%.0f%% of its %d cores' time over"
+                            + " two seconds): these figures are distorted by it. Run the benchmark again on a quiet"
+                            + " machine before relying on any of them.**",
+                    busyAtStart * 100, cores));
         }
         return Optional.empty();
+    }
+
+    /** The share of all cores' time spent busy over two seconds, from {@code /proc/stat}; 0 where it cannot tell. */
+    private static double busyShare() {
+        try {
+            long[] before = cpuTimes();
+            Thread.sleep(2_000);
+            long[] after = cpuTimes();
+            long total = after[0] - before[0];
+            long idle = after[1] - before[1];
+            return total <= 0 ? 0 : (double) (total - idle) / total;
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: no warning either way.
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** The total and the idle (idle and iowait) jiffies of all cores. */
+    private static long[] cpuTimes() throws IOException {
+        String[] fields =
+                Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
     }
 
     String summary() {

@@ -50,7 +50,7 @@ final class Measurements {
                     count(workload, contender);
                 }
             }
-            for (int repetition = 0; repetition < options.repetitions(); repetition++) {
+            for (int repetition = 0; repetition < options.repetitions(workload.size()); repetition++) {
                 List<Contender> order = new ArrayList<>(Arrays.asList(Contender.values()));
                 Collections.rotate(order, -repetition);
                 for (Contender contender : order) {
@@ -95,7 +95,7 @@ final class Measurements {
                 setup.label(),
                 size,
                 repetition + 1,
-                options.repetitions(),
+                options.repetitions(size),
                 contender.label(),
                 Report.time(seconds(all.nanos("first_ns"))),
                 Report.time(seconds(noop.nanos("first_ns"))),

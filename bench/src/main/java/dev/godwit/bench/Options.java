@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param sizes the numbers of migrations N
  * @param repetitions cold JVMs per figure
+ * @param largeRepetitions cold JVMs per figure for N above 1,000
  * @param warmRuns timed runs per warm JVM with nothing pending
  * @param warmAllRuns timed runs per warm JVM with everything pending; 0 to skip
  * @param warmAllMaxSize the largest N for the warm all-pending scenario
@@ -23,6 +24,7 @@ import java.util.List;
 record Options(
         List<Integer> sizes,
         int repetitions,
+        int largeRepetitions,
         int warmRuns,
         int warmAllRuns,
         int warmAllMaxSize,
@@ -39,6 +41,8 @@ record Options(
                                       (later options still apply)
               --sizes=100,1000,10000  the numbers of migrations N
               --reps=5                cold JVMs per figure (median, min-max)
+              --large-reps=N          cold JVMs per figure for N above 1,000 (default: --reps); Flyway takes
+                                      minutes per run at N=10,000
               --warm-runs=10          timed runs in a warm JVM with nothing pending (their median is one figure)
               --warm-all-runs=3       timed runs in a warm JVM with everything pending; 0 to skip
               --warm-all-max=1000     the largest N for the warm all-pending scenario
@@ -53,6 +57,7 @@ record Options(
     static Options parse(String... args) {
         List<Integer> sizes = List.of(100, 1_000, 10_000);
         int repetitions = 5;
+        Integer largeRepetitions = null;
         int warmRuns = 10;
         int warmAllRuns = 3;
         int warmAllMaxSize = 1_000;
@@ -83,6 +88,7 @@ record Options(
                             .sorted()
                             .toList();
                 case "--reps" -> repetitions = positive(name, value);
+                case "--large-reps" -> largeRepetitions = positive(name, value);
                 case "--warm-runs" -> warmRuns = positive(name, value);
                 case "--warm-all-runs" -> warmAllRuns = Integer.parseInt(value);
                 case "--warm-all-max" -> warmAllMaxSize = Integer.parseInt(value);
@@ -101,6 +107,7 @@ record Options(
         return new Options(
                 sizes,
                 repetitions,
+                largeRepetitions != null ? largeRepetitions : repetitions,
                 warmRuns,
                 warmAllRuns,
                 warmAllMaxSize,
@@ -110,6 +117,11 @@ record Options(
                 work,
                 keepWork || work != null,
                 new ArrayList<>(List.of(args)));
+    }
+
+    /** The cold JVMs per figure at {@code size} migrations. */
+    int repetitions(int size) {
+        return size > 1_000 ? largeRepetitions : repetitions;
     }
 
     private static int positive(String name, String value) {

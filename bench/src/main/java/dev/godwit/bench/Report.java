@@ -49,7 +49,12 @@ final class Report {
                 .append(", ")
                 .append(options.repetitions())
                 .append(options.repetitions() == 1 ? " cold JVM" : " cold JVMs")
-                .append(" per figure, ")
+                .append(" per figure")
+                .append(
+                        options.largeRepetitions() == options.repetitions()
+                                ? ""
+                                : " (" + options.largeRepetitions() + " for N above 1,000)")
+                .append(", ")
                 .append(options.warmRuns())
                 .append(" timed runs per warm JVM. Godwit ")
                 .append(versions.getProperty("godwit"))
