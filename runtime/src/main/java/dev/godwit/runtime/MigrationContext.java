@@ -40,8 +40,9 @@ public interface MigrationContext {
     Handle handle();
 
     /**
-     * Returns the {@link Jdbi} the runner was given, for work that must happen outside the migration's own
-     * transaction. Work done through it is not rolled back when the migration fails.
+     * Returns the {@link Jdbi} the runner was given ({@code Jdbi.create(dataSource)} for a runner given a
+     * {@code DataSource}), for work that must happen outside the migration's own transaction. Work done through it is
+     * not rolled back when the migration fails.
      *
      * <p>On SQLite the migration's transaction holds the database's write lock while it runs, so a write through
      * another connection waits for the migration to end and fails when its busy timeout expires.

@@ -56,8 +56,9 @@ import org.jdbi.v3.core.Jdbi;
  *       variant, else its plain file; a migration with variants for other databases only is an
  *       {@link InvalidSqlMigrationException}. Creates the tracking table if it does not exist, and reads all of its
  *       rows in one query. When everything has already run, that is all a start costs: no transaction and no
- *       statement per migration, and no migration's class is loaded. The runner's own statements are plain JDBC;
- *       given a {@link DataSource}, JDBI is not even started unless a migration runs.
+ *       statement per migration, and no migration's class is loaded. The runner's own statements are plain JDBC
+ *       (so a {@code Jdbi}'s {@code SqlLogger} and statement customizers see only the migrations' statements); given
+ *       a {@link DataSource}, JDBI is not even started unless a migration runs.
  *   <li>Compares the checksum of each succeeded migration with the recorded one. A changed migration is not run
  *       again; it is logged at WARN, or with {@linkplain Builder#strictChecksums(boolean) strict checksums} stops the
  *       run with a {@link MigrationChangedException} before anything runs.

@@ -160,8 +160,9 @@ class InvalidInputTest {
     void rejectsAnotherDatabaseNamingItAndTheSupportedOnes() {
         assertThatThrownBy(() -> DatabaseSupport.kindOf("MySQL"))
                 .isInstanceOf(UnsupportedDatabaseException.class)
-                .hasMessage("Unsupported database 'MySQL' (as its JDBC driver names it): Godwit runs migrations on"
-                        + " PostgreSQL and SQLite. Give MigrationRunner a Jdbi that connects to one of them.")
+                .hasMessage(
+                        "Unsupported database 'MySQL' (as its JDBC driver names it): Godwit runs migrations on"
+                                + " PostgreSQL and SQLite. Give MigrationRunner a Jdbi or DataSource that connects to one of them.")
                 .satisfies(e -> assertThat(((UnsupportedDatabaseException) e).productName())
                         .isEqualTo("MySQL"));
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,6 +135,28 @@ class NoOpStartTest {
         assertThat(database.statuses()).containsValues("success", "success");
         assertThat(recorder.connections).hasValue(1);
         assertThat(recorder.transactions).hasValue(2);
+    }
+
+    @EachDatabase
+    void aHandlesJdbiThroughADataSourceOpensConnectionsOfItsOwn(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        StatementRecorder recorder = new StatementRecorder(database);
+        List<Boolean> sameConnection = new ArrayList<>();
+
+        MigrationReport report = MigrationRunner.builder(recorder)
+                .registries(new TestRegistry().add("v1", invocation -> {
+                    try (org.jdbi.v3.core.Handle other =
+                            invocation.handle().getJdbi().open()) {
+                        sameConnection.add(
+                                other.getConnection() == invocation.handle().getConnection());
+                    }
+                }))
+                .build()
+                .runAll();
+
+        assertThat(report.applied()).hasSize(1);
+        assertThat(sameConnection).containsExactly(false);
+        assertThat(recorder.connections).hasValue(2);
     }
 
     /**

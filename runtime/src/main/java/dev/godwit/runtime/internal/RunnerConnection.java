@@ -5,7 +5,6 @@ import dev.godwit.runtime.InvalidConfigurationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.CloseException;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -157,7 +156,8 @@ abstract class RunnerConnection implements AutoCloseable {
         public void close() {
             try {
                 handle.close();
-            } catch (CloseException e) {
+            } catch (JdbiException e) {
+                // CloseException, or a TransactionException for a transaction a migration left open.
                 throw closeFailed(e);
             }
         }
@@ -189,7 +189,7 @@ abstract class RunnerConnection implements AutoCloseable {
         @Override
         Handle handle() {
             if (handle == null) {
-                handle = OnConnection.open(connection);
+                handle = OnConnection.open(dataSource, connection);
             }
             return handle;
         }
@@ -204,16 +204,26 @@ abstract class RunnerConnection implements AutoCloseable {
 
         @Override
         public void close() {
-            try {
-                if (handle != null) {
-                    OnConnection.close(handle);
-                }
-            } finally {
+            RuntimeException failure = null;
+            if (handle != null) {
                 try {
-                    connection.close();
-                } catch (SQLException e) {
-                    throw closeFailed(e);
+                    OnConnection.close(handle);
+                } catch (RuntimeException e) {
+                    failure = e;
                 }
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                DatabaseAccessException closing = closeFailed(e);
+                if (failure == null) {
+                    failure = closing;
+                } else {
+                    failure.addSuppressed(closing);
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
     }
@@ -223,17 +233,30 @@ abstract class RunnerConnection implements AutoCloseable {
 
         private OnConnection() {}
 
-        static Handle open(Connection connection) {
+        /**
+         * A handle on the runner's connection, from a {@code Jdbi} whose later handles ({@code handle.getJdbi()})
+         * get connections of their own from the data source, as they would from the user's {@code Jdbi}.
+         */
+        static Handle open(DataSource dataSource, Connection connection) {
             try {
                 return Jdbi.create(new ConnectionFactory() {
+                            private boolean handedOut;
+
                             @Override
-                            public Connection openConnection() {
+                            public synchronized Connection openConnection() throws SQLException {
+                                if (handedOut) {
+                                    return dataSource.getConnection();
+                                }
+                                handedOut = true;
                                 return connection;
                             }
 
                             @Override
-                            public void closeConnection(Connection ignored) {
-                                // The runner closes it, after the handle.
+                            public void closeConnection(Connection closing) throws SQLException {
+                                // The runner closes its own, after the handle.
+                                if (closing != connection) {
+                                    closing.close();
+                                }
                             }
                         })
                         .open();
@@ -246,7 +269,8 @@ abstract class RunnerConnection implements AutoCloseable {
         static void close(Handle handle) {
             try {
                 handle.close();
-            } catch (CloseException e) {
+            } catch (JdbiException e) {
+                // CloseException, or a TransactionException for a transaction a migration left open.
                 throw closeFailed(e);
             }
         }

@@ -69,7 +69,7 @@ public record DatabaseSupport(DatabaseKind kind, TrackingDialect dialect) {
                         + Arrays.stream(DatabaseKind.values())
                                 .map(DatabaseSupport::displayName)
                                 .collect(Collectors.joining(" and "))
-                        + ". Give MigrationRunner a Jdbi that connects to one of them.");
+                        + ". Give MigrationRunner a Jdbi or DataSource that connects to one of them.");
     }
 
     private static String productName(Connection connection) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * readable; they are turned into JDBC's positional {@code ?} once, when the statement is built.
  *
  * <p>A name is a colon followed by a Java identifier, outside string literals and quoted identifiers; PostgreSQL's
- * {@code ::} cast is left alone.
+ * {@code ::} cast is left alone. Comments, dollar quotes and escape strings are not recognized: these are the runner's
+ * own statements, whose only variable text is a checked table name, not user SQL.
  */
 public final class NamedSql {
 
@@ -103,7 +104,11 @@ public final class NamedSql {
             }
             return statement;
         } catch (SQLException | RuntimeException e) {
-            statement.close();
+            try {
+                statement.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
