@@ -86,7 +86,9 @@ abstract class RunnerConnection implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(connection, e);
             throw new DatabaseAccessException(
-                    "Could not read the auto-commit mode of the DataSource's connection: " + e.getMessage(), e);
+                    "Could not read the auto-commit mode of the DataSource's connection: " + e.getMessage()
+                            + ". Nothing has run.",
+                    e);
         }
         if (!autoCommit) {
             closeQuietly(connection, null);
@@ -262,7 +264,10 @@ abstract class RunnerConnection implements AutoCloseable {
                         .open();
             } catch (JdbiException e) {
                 throw new DatabaseAccessException(
-                        "Could not open a JDBI handle on the runner's connection: " + e.getMessage(), e);
+                        "Could not open a JDBI handle on the runner's connection for the first pending migration: "
+                                + e.getMessage() + ". Nothing more has run; the pending migrations run on the next"
+                                + " start.",
+                        e);
             }
         }
 

@@ -42,16 +42,8 @@ final class Statuses {
         Map<String, TrackingRow> unknown = new HashMap<>(rows);
         for (PlannedMigration migration : migrations) {
             TrackingRow row = unknown.remove(migration.id());
-            MigrationStatus status = row == null
-                    ? MigrationStatus.pending(migration.definition(), now)
-                    : MigrationStatus.recorded(
-                            migration.definition(),
-                            row.status() == TrackingRow.Status.SUCCESS,
-                            row.executedAt(),
-                            row.executionTime(),
-                            row.error(),
-                            row.checksum(),
-                            now);
+            MigrationStatus status =
+                    row == null ? MigrationStatus.pending(migration.definition(), now) : recorded(migration, row, now);
             List<String> unmet =
                     blocking ? Prerequisites.unmet(migration.definition(), id -> succeeded(rows.get(id))) : List.of();
             statuses.add(TO_RUN.contains(status.state()) && !unmet.isEmpty() ? status.blockedBy(unmet) : status);
@@ -82,14 +74,7 @@ final class Statuses {
             if (succeeded(row)
                     && row.checksum() != null
                     && !row.checksum().equals(migration.definition().checksum().orElse(null))) {
-                MigrationStatus status = MigrationStatus.recorded(
-                        migration.definition(),
-                        true,
-                        row.executedAt(),
-                        row.executionTime(),
-                        row.error(),
-                        row.checksum(),
-                        now);
+                MigrationStatus status = recorded(migration, row, now);
                 if (status.state() == MigrationState.CHANGED) {
                     changed.add(status);
                 }
@@ -104,6 +89,18 @@ final class Statuses {
      */
     static List<MigrationStatus> recorded(List<PlannedMigration> migrations, Map<String, TrackingRow> rows) {
         return statuses(migrations, rows, Instant.MIN, false);
+    }
+
+    /** The status of a migration that has a row: the one place that turns a row into a status. */
+    private static MigrationStatus recorded(PlannedMigration migration, TrackingRow row, Instant now) {
+        return MigrationStatus.recorded(
+                migration.definition(),
+                row.status() == TrackingRow.Status.SUCCESS,
+                row.executedAt(),
+                row.executionTime(),
+                row.error(),
+                row.checksum(),
+                now);
     }
 
     static boolean succeeded(TrackingRow row) {

@@ -1,25 +1,23 @@
 package dev.godwit.runtime.internal.database;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** The tracking table on PostgreSQL: {@code VARCHAR}, {@code TIMESTAMPTZ}, {@code BIGINT}, {@code TEXT}. */
 public final class PostgresTrackingDialect implements TrackingDialect {
 
+    private static final NamedSql EXISTS = NamedSql.of("SELECT to_regclass(:name) IS NOT NULL");
+
     @Override
     public boolean exists(Connection connection, TableName table) throws SQLException {
         // to_regclass resolves the name as the CREATE would: unquoted identifiers folded, the search_path applied.
-        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            statement.setString(1, table.sql());
-            try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next() && resultSet.getBoolean(1);
-            }
-        }
+        return EXISTS.query(connection, Map.of("name", table.sql()), resultSet -> resultSet.getBoolean(1))
+                .get(0);
     }
 
     @Override

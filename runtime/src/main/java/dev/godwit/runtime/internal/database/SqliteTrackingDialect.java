@@ -1,7 +1,6 @@
 package dev.godwit.runtime.internal.database;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * The tracking table on SQLite: {@code TEXT} and {@code INTEGER}, with {@code executed_at} as ISO-8601 text in UTC
@@ -23,13 +23,10 @@ public final class SqliteTrackingDialect implements TrackingDialect {
     public boolean exists(Connection connection, TableName table) throws SQLException {
         // SQLite compares table names without regard to case, as the CREATE does.
         String catalog = table.schema() == null ? "sqlite_master" : table.schema() + ".sqlite_master";
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM " + catalog + " WHERE type = 'table' AND name = ? COLLATE NOCASE")) {
-            statement.setString(1, table.table());
-            try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next() && resultSet.getInt(1) > 0;
-            }
-        }
+        return NamedSql.of("SELECT count(*) FROM " + catalog + " WHERE type = 'table' AND name = :name COLLATE NOCASE")
+                        .query(connection, Map.of("name", table.table()), resultSet -> resultSet.getInt(1))
+                        .get(0)
+                > 0;
     }
 
     @Override
