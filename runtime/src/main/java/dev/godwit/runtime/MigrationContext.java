@@ -1,5 +1,6 @@
 package dev.godwit.runtime;
 
+import java.sql.Connection;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -38,6 +39,20 @@ public interface MigrationContext {
      * @return the migration's handle
      */
     Handle handle();
+
+    /**
+     * Returns the JDBC connection whose transaction the migration runs in; the same one a {@code Connection}
+     * parameter gets, and the one under {@link #handle()}. The runner commits or rolls back: do not commit, roll back,
+     * close it or change its auto-commit mode.
+     *
+     * <p>The runner's context answers without starting JDBI; the default asks the handle, so that test doubles of
+     * this interface need not implement it.
+     *
+     * @return the migration's connection
+     */
+    default Connection connection() {
+        return handle().getConnection();
+    }
 
     /**
      * Returns the {@link Jdbi} the runner was given ({@code Jdbi.create(dataSource)} for a runner given a

@@ -1,5 +1,6 @@
 package dev.godwit.runtime;
 
+import java.sql.Connection;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -18,6 +19,16 @@ public interface MigrationInvocation {
      * @return the handle; never {@code null}
      */
     Handle handle();
+
+    /**
+     * Returns the JDBC connection whose transaction the migration runs in (for a {@code java.sql.Connection}
+     * parameter).
+     *
+     * @return the connection; never {@code null}
+     */
+    default Connection connection() {
+        return context().connection();
+    }
 
     /**
      * Returns the context of the running migration (for a {@link MigrationContext} parameter).

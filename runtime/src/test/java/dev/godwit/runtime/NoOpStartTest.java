@@ -179,19 +179,46 @@ class NoOpStartTest {
                 .noneMatch(line -> line.contains("org.jdbi."));
     }
 
-    private static List<String> startProcess(TestDatabase database, Path classLog)
+    /**
+     * In a JVM of its own: a start through a {@code DataSource} whose pending migrations take a {@code Connection},
+     * or are SQL files, runs them without loading any JDBI class.
+     */
+    @EachDatabase
+    void aStartThroughADataSourceRunsJdbcAndSqlMigrationsWithoutJdbi(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+        Path sqlFolder = SqlFiles.folder(
+                tempDir.resolve("classes"),
+                "v21.sql",
+                "INSERT INTO events (name) VALUES ('v21');\nINSERT INTO events (name) VALUES ('v21 again');");
+
+        List<String> jdbc = startProcess(database, tempDir.resolve("jdbc-classes.log"), "connection");
+        List<String> sql = startProcess(database, tempDir.resolve("sql-classes.log"), "sql", sqlFolder.toString());
+
+        assertThat(jdbc).contains("RESULT 20 0");
+        assertThat(sql).contains("RESULT 1 0");
+        assertThat(database.events()).hasSize(22).contains("v1", "v20", "v21", "v21 again");
+        assertThat(database.statuses().values()).hasSize(21).containsOnly("success");
+        for (String log : List.of("jdbc-classes.log", "sql-classes.log")) {
+            assertThat(Files.readAllLines(tempDir.resolve(log)))
+                    .as(log)
+                    .anyMatch(line -> line.contains("dev.godwit.runtime.internal.MigrationExecutor "))
+                    .noneMatch(line -> line.contains("org.jdbi."));
+        }
+    }
+
+    private static List<String> startProcess(TestDatabase database, Path classLog, String... args)
             throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(
-                        java.toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xlog:class+load=info:file=" + classLog,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        DataSourceStartProcess.class.getName(),
-                        database.url())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xlog:class+load=info:file=" + classLog,
+                "-cp",
+                System.getProperty("java.class.path"),
+                DataSourceStartProcess.class.getName(),
+                database.url()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,7 @@
 package dev.godwit.runtime;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,6 +74,19 @@ class TestRegistry implements MigrationRegistry {
             insertEvent(invocation, id);
             throw new IllegalStateException(message, new IllegalArgumentException("the cause of " + id));
         });
+    }
+
+    /** Adds a migration that writes its ID to the {@code events} table through its JDBC connection, not JDBI. */
+    TestRegistry jdbcEvent(String id) {
+        return add(id, invocation -> insertEventThroughJdbc(invocation, id));
+    }
+
+    static void insertEventThroughJdbc(MigrationInvocation invocation, String name) throws SQLException {
+        try (PreparedStatement insert =
+                invocation.connection().prepareStatement("INSERT INTO events (name) VALUES (?)")) {
+            insert.setString(1, name);
+            insert.executeUpdate();
+        }
     }
 
     static void insertEvent(MigrationInvocation invocation, String name) {

@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,28 +46,27 @@ final class ChecksumAcceptance {
      * Replaces the recorded checksum of each named succeeded migration whose checksum differs from it (or of every
      * {@link MigrationState#CHANGED} one), with the current checksum.
      *
-     * @param handle a connection in auto-commit mode
+     * @param connection the runner's connection, in auto-commit mode
      * @param tableExists whether the tracking table exists; it is not created
      * @param ids the IDs, or none for every changed migration
      * @return the status of each migration whose checksum was replaced, as it was before
      * @throws ChecksumAcceptanceException if an ID is of no migration, or of one that has not succeeded
      */
-    List<MigrationStatus> accept(Handle handle, boolean tableExists, List<String> ids) {
+    List<MigrationStatus> accept(RunnerConnection connection, boolean tableExists, List<String> ids) {
         if (!tableExists) {
             select(Statuses.recorded(migrations, Map.of()), ids);
             return List.of();
         }
         try {
-            claim.prepare(handle.getConnection());
-            return handle.inTransaction(transaction -> {
-                Connection connection = transaction.getConnection();
-                beginWrite(connection);
+            claim.prepare(connection.connection());
+            return connection.inTransaction(transaction -> {
+                beginWrite(transaction);
                 // Read in the transaction: a runner may have recorded a migration since the caller last looked.
                 List<MigrationStatus> accepted =
-                        select(Statuses.recorded(migrations, tracking.readAll(connection)), ids);
+                        select(Statuses.recorded(migrations, tracking.readAll(transaction)), ids);
                 for (MigrationStatus status : accepted) {
                     String checksum = status.checksum().orElseThrow();
-                    tracking.updateChecksum(connection, status.id(), checksum);
+                    tracking.updateChecksum(transaction, status.id(), checksum);
                     LOG.info(
                             "Accepted the change of migration {}: its recorded checksum was {} and is now {}",
                             status.id(),
@@ -78,14 +75,23 @@ final class ChecksumAcceptance {
                 }
                 return accepted;
             });
-        } catch (JdbiException | SQLException e) {
+        } catch (RunnerConnection.Failure e) {
             throw new DatabaseAccessException(
-                    "Could not begin or commit the transaction that accepts checksums: " + e.getMessage()
-                            + ". No checksum was recorded.",
-                    e);
+                    e.committed()
+                            ? "Recorded the accepted checksums, but could not return the runner's connection to"
+                                    + " auto-commit mode: " + e.getMessage()
+                            : notAccepted(e),
+                    e.getCause());
+        } catch (SQLException e) {
+            throw new DatabaseAccessException(notAccepted(e), e);
         } finally {
-            release(handle.getConnection());
+            release(connection.connection());
         }
+    }
+
+    private static String notAccepted(Exception e) {
+        return "Could not begin or commit the transaction that accepts checksums: " + e.getMessage()
+                + ". No checksum was recorded.";
     }
 
     private void release(Connection connection) {

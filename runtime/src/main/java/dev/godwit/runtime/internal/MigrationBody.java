@@ -8,7 +8,7 @@ package dev.godwit.runtime.internal;
 interface MigrationBody {
 
     /**
-     * Runs the migration's work on {@code context.handle()}.
+     * Runs the migration's work on {@code context.connection()}, or on {@code context.handle()}.
      *
      * @param context the running migration's context
      * @param instances the run's objects for instance migration methods

@@ -2,6 +2,7 @@ package dev.godwit.runtime.internal;
 
 import dev.godwit.runtime.DatabaseAccessException;
 import dev.godwit.runtime.DatabaseKind;
+import dev.godwit.runtime.GodwitException;
 import dev.godwit.runtime.MigrationResult;
 import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.TrackingTableException;
@@ -9,6 +10,7 @@ import dev.godwit.runtime.UnableToAcquireLockException;
 import dev.godwit.runtime.internal.database.MigrationClaim;
 import dev.godwit.runtime.internal.database.TrackingRow;
 import dev.godwit.runtime.internal.database.TrackingTable;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,10 +51,8 @@ final class MigrationExecutor implements AutoCloseable {
     private final Clock clock;
     private boolean rerunSucceeded;
     private boolean prepared;
-    /** The runner's connection as JDBI's handle, opened before the first migration runs. */
-    private Handle handle;
-
-    private Handle claimHandle;
+    /** The second connection, which holds the claim of a non-transactional migration while its body runs. */
+    private RunnerConnection claimConnection;
 
     MigrationExecutor(
             RunnerConnection connection,
@@ -100,6 +97,7 @@ final class MigrationExecutor implements AutoCloseable {
             } else {
                 result = claimedAfter(migration);
             }
+            connection.endMigration();
             log(result, migration.definition().transactional());
             listeners.afterMigration(result);
             return result;
@@ -123,13 +121,13 @@ final class MigrationExecutor implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Could not restore the settings of the runner's connection: {}", e.getMessage(), e);
         } finally {
-            if (claimHandle != null) {
+            if (claimConnection != null) {
                 try {
-                    claimHandle.close();
-                } catch (JdbiException e) {
+                    claimConnection.close();
+                } catch (GodwitException e) {
                     LOG.warn("Could not close the runner's second connection: {}", e.getMessage(), e);
                 }
-                claimHandle = null;
+                claimConnection = null;
             }
         }
     }
@@ -139,7 +137,6 @@ final class MigrationExecutor implements AutoCloseable {
         if (prepared) {
             return;
         }
-        handle = connection.handle();
         try {
             claim.prepare(connection.connection());
         } catch (SQLException e) {
@@ -156,7 +153,7 @@ final class MigrationExecutor implements AutoCloseable {
         Instant executedAt = now();
         String checksum = migration.definition().checksum().orElse(null);
         try {
-            return transaction(handle, id, transaction -> {
+            return transaction(connection, id, transaction -> {
                 if (!claim(transaction, id, TrackingRow.claimed(id, executedAt, checksum))) {
                     return alreadyApplied(transaction, migration);
                 }
@@ -166,14 +163,14 @@ final class MigrationExecutor implements AutoCloseable {
                 if (failure != null) {
                     throw new BodyFailed(failure, duration);
                 }
-                tracking.record(transaction.getConnection(), TrackingRow.success(id, executedAt, duration, checksum));
+                tracking.record(transaction, TrackingRow.success(id, executedAt, duration, checksum));
                 return MigrationResult.applied(migration.definition(), executedAt, duration);
             });
         } catch (BodyFailed body) {
             // The transaction is rolled back: the body's changes and the claim are gone.
             TrackingRow failed =
                     TrackingRow.failed(id, executedAt, body.duration, ErrorText.of(body.failure), checksum);
-            if (!transaction(handle, id, transaction -> claim(transaction, id, failed))) {
+            if (!transaction(connection, id, transaction -> claim(transaction, id, failed))) {
                 LOG.debug("Migration {} failed, but another runner made it succeed meanwhile: not recorded", id);
             }
             return MigrationResult.failed(migration.definition(), executedAt, body.duration, body.failure);
@@ -186,7 +183,7 @@ final class MigrationExecutor implements AutoCloseable {
         long pauseMillis = 20;
         while (true) {
             try {
-                return transaction(claimHandle(id), id, transaction -> besideClaim(transaction, migration));
+                return transaction(claimConnection(id), id, transaction -> besideClaim(transaction, migration));
             } catch (ClaimHeld held) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
@@ -199,7 +196,7 @@ final class MigrationExecutor implements AutoCloseable {
         }
     }
 
-    private MigrationResult besideClaim(Handle transaction, PlannedMigration migration) {
+    private MigrationResult besideClaim(Connection transaction, PlannedMigration migration) {
         reserve(transaction);
         // The row is read on the runner's connection, not in the reserving transaction, which must hold no snapshot.
         return outsideTransaction(migration, row -> claim(transaction, migration.id(), row));
@@ -218,9 +215,9 @@ final class MigrationExecutor implements AutoCloseable {
         }
     }
 
-    private void reserve(Handle transaction) {
+    private void reserve(Connection transaction) {
         try {
-            if (!claim.reserve(transaction.getConnection())) {
+            if (!claim.reserve(transaction)) {
                 throw new ClaimHeld();
             }
         } catch (SQLException e) {
@@ -234,7 +231,7 @@ final class MigrationExecutor implements AutoCloseable {
     private MigrationResult claimedAfter(PlannedMigration migration) {
         String id = migration.id();
         return outsideTransaction(
-                migration, row -> transaction(handle, id, transaction -> claim(transaction, id, row)));
+                migration, row -> transaction(connection, id, transaction -> claim(transaction, id, row)));
     }
 
     /**
@@ -254,7 +251,7 @@ final class MigrationExecutor implements AutoCloseable {
         Instant executedAt = now();
         String checksum = migration.definition().checksum().orElse(null);
         long start = System.nanoTime();
-        Throwable failure = runBody(handle, migration);
+        Throwable failure = runBody(connection.connection(), migration);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         TrackingRow row = failure == null
                 ? TrackingRow.success(id, executedAt, duration, checksum)
@@ -271,8 +268,8 @@ final class MigrationExecutor implements AutoCloseable {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private MigrationResult alreadyApplied(Handle transaction, PlannedMigration migration) {
-        TrackingRow row = tracking.read(transaction.getConnection(), migration.id())
+    private MigrationResult alreadyApplied(Connection transaction, PlannedMigration migration) {
+        TrackingRow row = tracking.read(transaction, migration.id())
                 .orElseThrow(() -> new TrackingTableException("The row of migration " + migration.id() + " in the"
                         + " tracking table " + tracking.name() + " could not be claimed, yet is not there."));
         return MigrationResult.alreadyApplied(migration.definition(), row.executedAt(), row.executionTime());
@@ -283,13 +280,13 @@ final class MigrationExecutor implements AutoCloseable {
      *
      * @return {@code false} if the row records a success
      */
-    private boolean claim(Handle transaction, String id, TrackingRow row) {
+    private boolean claim(Connection transaction, String id, TrackingRow row) {
         return claim(transaction, id, row, claim.timeout());
     }
 
-    private boolean claim(Handle transaction, String id, TrackingRow row, Duration wait) {
+    private boolean claim(Connection transaction, String id, TrackingRow row, Duration wait) {
         try {
-            return claim.claim(transaction.getConnection(), row, wait, rerunSucceeded);
+            return claim.claim(transaction, row, wait, rerunSucceeded);
         } catch (SQLException e) {
             if (claim.isTimeout(e)) {
                 throw new ClaimTimedOut(e);
@@ -301,20 +298,23 @@ final class MigrationExecutor implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in a transaction on {@code connection}, turning JDBI's failures into Godwit's. */
-    private <T> T transaction(Handle connection, String id, HandleCallback<T, RuntimeException> work) {
+    /** Runs {@code work} in a transaction on {@code on}, turning the connection's failures into Godwit's. */
+    private <T> T transaction(RunnerConnection on, String id, RunnerConnection.Transaction<T> work) {
         try {
-            return connection.inTransaction(work);
+            return on.inTransaction(work);
         } catch (ClaimTimedOut e) {
             // Asked only now: the transaction that waited is rolled back, and on PostgreSQL aborted before that.
             throw new UnableToAcquireLockException(
                     id, timedOut(id) + " (" + e.getCause().getMessage() + ")", e.getCause());
-        } catch (JdbiException e) {
-            // Everything inside the transaction throws GodwitExceptions; what is left is its begin or commit.
+        } catch (RunnerConnection.Failure e) {
+            // Everything inside the transaction throws GodwitExceptions; what is left is its begin, commit or end.
             throw new DatabaseAccessException(
-                    "Could not begin or commit the transaction of migration " + id + ": " + e.getMessage()
-                            + ". Nothing of it is committed; it runs again on the next start.",
-                    e);
+                    e.committed()
+                            ? "Committed the transaction of migration " + id + ", but could not return the runner's"
+                                    + " connection to auto-commit mode: " + e.getMessage() + ". Nothing more has run."
+                            : "Could not begin or commit the transaction of migration " + id + ": " + e.getMessage()
+                                    + ". Nothing of it is committed; it runs again on the next start.",
+                    e.getCause());
         }
     }
 
@@ -337,19 +337,19 @@ final class MigrationExecutor implements AutoCloseable {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
-    private Handle claimHandle(String id) {
-        if (claimHandle == null) {
+    private RunnerConnection claimConnection(String id) {
+        if (claimConnection == null) {
             try {
-                claimHandle = connection.jdbi().open();
-            } catch (JdbiException e) {
+                claimConnection = connection.openAnother();
+            } catch (RunnerConnection.Failure e) {
                 throw new DatabaseAccessException(
                         "Could not open a second connection for non-transactional migration " + id
                                 + ", whose claim it holds while the migration runs on the first: " + e.getMessage()
                                 + ". The migration has not run; it runs on the next start.",
-                        e);
+                        e.getCause());
             }
         }
-        return claimHandle;
+        return claimConnection;
     }
 
     /** The body threw: carries the failure out of the transaction, which rolls back. */
@@ -385,9 +385,9 @@ final class MigrationExecutor implements AutoCloseable {
     }
 
     /** Returns what the body threw, or {@code null} if it returned. */
-    private Throwable runBody(Handle transaction, PlannedMigration migration) {
+    private Throwable runBody(Connection transaction, PlannedMigration migration) {
         RunningMigrationContext context = new RunningMigrationContext(
-                migration.id(), kind, transaction, connection::jdbi, new Progress(migration.definition(), listeners));
+                migration.id(), kind, transaction, connection, new Progress(migration.definition(), listeners));
         try {
             migration.body().run(context, instances);
             return null;

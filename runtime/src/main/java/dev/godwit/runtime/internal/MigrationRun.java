@@ -144,7 +144,7 @@ public final class MigrationRun {
             Snapshot snapshot = read(connection, plan);
             MigrationClaim claim = snapshot.database().claim(snapshot.tracking(), settings.lockTimeout());
             return new ChecksumAcceptance(claim, snapshot.tracking(), snapshot.migrations())
-                    .accept(connection.handle(), snapshot.tableExists(), ids);
+                    .accept(connection, snapshot.tableExists(), ids);
         });
     }
 

@@ -9,21 +9,50 @@ import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.UnableToRestoreAutoCommitStateException;
 
 /**
- * The one connection a run works on: plain JDBC for the runner's own statements, and a JDBI {@link Handle} on the
- * same connection once a migration runs.
+ * The one connection a run works on: plain JDBC for the runner's own statements and transactions, and a JDBI {@link
+ * Handle} on the same connection for the migrations that ask for one.
  *
- * <p>Given a {@link DataSource}, a run with nothing pending never touches JDBI: JDBI's start-up (creating a {@code
- * Jdbi} and its first statement load about 900 classes, half a second of a cold start) is paid only when a migration's
- * body needs a {@code Handle}. Given a {@link Jdbi}, the handle is opened at once and its connection serves the
- * runner's statements.
+ * <p>Given a {@link DataSource}, the runner begins and commits its transactions itself and JDBI is started only when a
+ * migration's body asks for a {@code Handle}: a run with nothing pending, and a run of SQL files and of migrations that
+ * take a {@code Connection}, load no JDBI class (creating a {@code Jdbi} and its first statement load about 900
+ * classes, half a second of a cold start). Given a {@link Jdbi}, the handle is opened at once, its connection serves
+ * the runner's statements, and transactions go through that {@code Jdbi}'s transaction handler, as the user
+ * configured it.
  */
 abstract class RunnerConnection implements AutoCloseable {
 
     private static final String NOT_AUTO_COMMIT = " hands out connections that are already in a transaction"
             + " (auto-commit off). Godwit runs each migration in a transaction of its own: configure the data source or"
             + " pool to return connections in auto-commit mode.";
+
+    /** Work done in a transaction; whatever it throws rolls the transaction back and goes on up. */
+    @FunctionalInterface
+    interface Transaction<T> {
+        T run(Connection connection);
+    }
+
+    /**
+     * A transaction could not begin, commit, roll back or end, or a connection could not be opened: the runner's
+     * failure, not the work's. The caller names the migration.
+     */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final boolean committed;
+
+        Failure(Throwable cause, boolean committed) {
+            super(cause.getMessage(), cause);
+            this.committed = committed;
+        }
+
+        /** Whether the transaction had committed: only the return to auto-commit mode failed. */
+        boolean committed() {
+            return committed;
+        }
+    }
 
     /**
      * Returns the connection, in auto-commit mode between the runner's transactions.
@@ -33,7 +62,17 @@ abstract class RunnerConnection implements AutoCloseable {
     abstract Connection connection();
 
     /**
-     * Returns a handle on {@link #connection()}, opening it on first use.
+     * Runs {@code work} in a transaction on {@link #connection()}: commits if it returns, rolls back if it throws.
+     *
+     * @param work the work, which must neither commit nor change the auto-commit mode
+     * @return what the work returned
+     * @throws Failure if the transaction could not begin, commit or roll back
+     */
+    abstract <T> T inTransaction(Transaction<T> work);
+
+    /**
+     * Returns a handle on {@link #connection()} for the running migration, opening it on first use; it stays usable
+     * until {@link #endMigration()}.
      *
      * @return the handle
      * @throws DatabaseAccessException if JDBI cannot open it
@@ -41,11 +80,26 @@ abstract class RunnerConnection implements AutoCloseable {
     abstract Handle handle();
 
     /**
-     * Returns the {@code Jdbi} of migration contexts and of second connections.
+     * Ends the running migration's use of {@link #handle()}. Called outside any transaction.
+     *
+     * @throws DatabaseAccessException if a handle opened for the migration cannot be closed
+     */
+    abstract void endMigration();
+
+    /**
+     * Returns the {@code Jdbi} of migration contexts.
      *
      * @return the {@code Jdbi}
      */
     abstract Jdbi jdbi();
+
+    /**
+     * Opens a second connection of the same kind, in auto-commit mode.
+     *
+     * @return the connection
+     * @throws Failure if it cannot be opened, or is in a transaction
+     */
+    abstract RunnerConnection openAnother();
 
     @Override
     public abstract void close();
@@ -59,7 +113,14 @@ abstract class RunnerConnection implements AutoCloseable {
      * @throws InvalidConfigurationException if the connection is in a transaction
      */
     static RunnerConnection open(Jdbi jdbi) {
-        return FromJdbi.open(jdbi);
+        try {
+            return FromJdbi.open(jdbi);
+        } catch (Failure e) {
+            throw new DatabaseAccessException(
+                    "Could not open a connection through the Jdbi given to MigrationRunner: " + e.getMessage()
+                            + ". Nothing has run.",
+                    e.getCause());
+        }
     }
 
     /**
@@ -71,30 +132,14 @@ abstract class RunnerConnection implements AutoCloseable {
      * @throws InvalidConfigurationException if the connection is in a transaction
      */
     static RunnerConnection open(DataSource dataSource) {
-        Connection connection;
         try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
+            return FromDataSource.open(dataSource);
+        } catch (Failure e) {
             throw new DatabaseAccessException(
                     "Could not open a connection through the DataSource given to MigrationRunner: " + e.getMessage()
                             + ". Nothing has run.",
-                    e);
+                    e.getCause());
         }
-        boolean autoCommit;
-        try {
-            autoCommit = connection.getAutoCommit();
-        } catch (SQLException e) {
-            closeQuietly(connection, e);
-            throw new DatabaseAccessException(
-                    "Could not read the auto-commit mode of the DataSource's connection: " + e.getMessage()
-                            + ". Nothing has run.",
-                    e);
-        }
-        if (!autoCommit) {
-            closeQuietly(connection, null);
-            throw new InvalidConfigurationException("The DataSource given to MigrationRunner" + NOT_AUTO_COMMIT);
-        }
-        return new FromDataSource(dataSource, connection);
     }
 
     private static void closeQuietly(Connection connection, Exception failure) {
@@ -127,10 +172,7 @@ abstract class RunnerConnection implements AutoCloseable {
             try {
                 handle = jdbi.open();
             } catch (JdbiException e) {
-                throw new DatabaseAccessException(
-                        "Could not open a connection through the Jdbi given to MigrationRunner: " + e.getMessage()
-                                + ". Nothing has run.",
-                        e);
+                throw new Failure(e, false);
             }
             if (handle.isInTransaction()) {
                 handle.close();
@@ -145,13 +187,39 @@ abstract class RunnerConnection implements AutoCloseable {
         }
 
         @Override
+        <T> T inTransaction(Transaction<T> work) {
+            boolean[] returned = {false};
+            try {
+                return handle.inTransaction(transaction -> {
+                    T result = work.run(transaction.getConnection());
+                    returned[0] = true;
+                    return result;
+                });
+            } catch (JdbiException e) {
+                // What the work throws is Godwit's; a JdbiException is the handler's begin, commit or rollback, or,
+                // after a commit, its return to auto-commit mode.
+                throw new Failure(e, returned[0] && e instanceof UnableToRestoreAutoCommitStateException);
+            }
+        }
+
+        @Override
         Handle handle() {
             return handle;
         }
 
         @Override
+        void endMigration() {
+            // The handle serves the whole run: it was opened outside any transaction.
+        }
+
+        @Override
         Jdbi jdbi() {
             return jdbi;
+        }
+
+        @Override
+        RunnerConnection openAnother() {
+            return open(jdbi);
         }
 
         @Override
@@ -166,21 +234,42 @@ abstract class RunnerConnection implements AutoCloseable {
     }
 
     /**
-     * A connection from the user's {@code DataSource}; JDBI is started only when a migration runs. The handle wraps the
-     * same connection, so that a pool of one connection and an in-memory database work as they do with a {@code Jdbi}.
-     * Everything that names a JDBI class beyond {@code Handle} and {@code Jdbi} is in {@link OnConnection}: the JVM
-     * loads the classes a method catches or converts to when it loads the method's class, and a start with nothing
-     * pending loads no JDBI class at all.
+     * A connection from the user's {@code DataSource}, whose transactions the runner begins and commits itself.
+     * JDBI is started only when a migration asks for a handle, and the handle wraps the same connection, so that a
+     * pool of one connection and an in-memory database work as they do with a {@code Jdbi}. Everything that names a
+     * JDBI class beyond {@code Handle} and {@code Jdbi} is in {@link OnConnection}: the JVM loads the classes a method
+     * catches or converts to when it loads the method's class.
      */
     private static final class FromDataSource extends RunnerConnection {
         private final DataSource dataSource;
         private final Connection connection;
-        private Jdbi jdbi;
+        private OnConnection jdbi;
         private Handle handle;
 
-        FromDataSource(DataSource dataSource, Connection connection) {
+        private FromDataSource(DataSource dataSource, Connection connection) {
             this.dataSource = dataSource;
             this.connection = connection;
+        }
+
+        static RunnerConnection open(DataSource dataSource) {
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new Failure(e, false);
+            }
+            boolean autoCommit;
+            try {
+                autoCommit = connection.getAutoCommit();
+            } catch (SQLException e) {
+                closeQuietly(connection, e);
+                throw new Failure(e, false);
+            }
+            if (!autoCommit) {
+                closeQuietly(connection, null);
+                throw new InvalidConfigurationException("The DataSource given to MigrationRunner" + NOT_AUTO_COMMIT);
+            }
+            return new FromDataSource(dataSource, connection);
         }
 
         @Override
@@ -189,30 +278,97 @@ abstract class RunnerConnection implements AutoCloseable {
         }
 
         @Override
+        <T> T inTransaction(Transaction<T> work) {
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw new Failure(e, false);
+            }
+            T result;
+            try {
+                result = work.run(connection);
+            } catch (RuntimeException | Error e) {
+                rollBack(e);
+                throw e;
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                Failure failure = new Failure(e, false);
+                rollBack(failure);
+                throw failure;
+            }
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new Failure(e, true);
+            }
+            return result;
+        }
+
+        /**
+         * Rolls back after {@code failure}, and returns to auto-commit mode. If the rollback fails, the connection
+         * stays out of auto-commit mode (returning to it would commit what the rollback did not undo) and the run
+         * ends with a {@link Failure}.
+         */
+        private void rollBack(Throwable failure) {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                Failure rollback = new Failure(e, false);
+                rollback.addSuppressed(failure);
+                throw rollback;
+            }
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        @Override
         Handle handle() {
             if (handle == null) {
-                handle = OnConnection.open(dataSource, connection);
+                handle = jdbiOnConnection().openOnRunnerConnection();
             }
             return handle;
         }
 
         @Override
+        void endMigration() {
+            // A handle lives for one migration: JDBI's transaction handler takes the auto-commit mode it finds when
+            // the handle opens as the one to return to, and this one may have opened inside the runner's transaction.
+            if (handle != null) {
+                Handle closing = handle;
+                handle = null;
+                OnConnection.close(closing);
+            }
+        }
+
+        @Override
         Jdbi jdbi() {
+            return jdbiOnConnection().jdbi;
+        }
+
+        private OnConnection jdbiOnConnection() {
             if (jdbi == null) {
-                jdbi = Jdbi.create(dataSource);
+                jdbi = new OnConnection(dataSource, connection);
             }
             return jdbi;
         }
 
         @Override
+        RunnerConnection openAnother() {
+            return open(dataSource);
+        }
+
+        @Override
         public void close() {
             RuntimeException failure = null;
-            if (handle != null) {
-                try {
-                    OnConnection.close(handle);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
+            try {
+                endMigration();
+            } catch (RuntimeException e) {
+                failure = e;
             }
             try {
                 connection.close();
@@ -230,44 +386,47 @@ abstract class RunnerConnection implements AutoCloseable {
         }
     }
 
-    /** JDBI on a connection the runner holds. */
-    private static final class OnConnection {
+    /**
+     * JDBI beside a connection the runner holds: one {@code Jdbi} whose handles get connections of their own from the
+     * data source, as they would from {@code Jdbi.create(dataSource)}, except the handles the runner opens for its
+     * migrations, which wrap the runner's connection.
+     */
+    private static final class OnConnection implements ConnectionFactory {
+        private final DataSource dataSource;
+        private final Connection connection;
+        private final Jdbi jdbi;
+        private boolean openingOnRunnerConnection;
 
-        private OnConnection() {}
+        OnConnection(DataSource dataSource, Connection connection) {
+            this.dataSource = dataSource;
+            this.connection = connection;
+            this.jdbi = Jdbi.create(this);
+        }
 
-        /**
-         * A handle on the runner's connection, from a {@code Jdbi} whose later handles ({@code handle.getJdbi()})
-         * get connections of their own from the data source, as they would from the user's {@code Jdbi}.
-         */
-        static Handle open(DataSource dataSource, Connection connection) {
+        synchronized Handle openOnRunnerConnection() {
+            openingOnRunnerConnection = true;
             try {
-                return Jdbi.create(new ConnectionFactory() {
-                            private boolean handedOut;
-
-                            @Override
-                            public synchronized Connection openConnection() throws SQLException {
-                                if (handedOut) {
-                                    return dataSource.getConnection();
-                                }
-                                handedOut = true;
-                                return connection;
-                            }
-
-                            @Override
-                            public void closeConnection(Connection closing) throws SQLException {
-                                // The runner closes its own, after the handle.
-                                if (closing != connection) {
-                                    closing.close();
-                                }
-                            }
-                        })
-                        .open();
+                return jdbi.open();
             } catch (JdbiException e) {
                 throw new DatabaseAccessException(
-                        "Could not open a JDBI handle on the runner's connection for the first pending migration: "
-                                + e.getMessage() + ". Nothing more has run; the pending migrations run on the next"
-                                + " start.",
+                        "Could not open a JDBI handle on the runner's connection for the running migration: "
+                                + e.getMessage(),
                         e);
+            } finally {
+                openingOnRunnerConnection = false;
+            }
+        }
+
+        @Override
+        public synchronized Connection openConnection() throws SQLException {
+            return openingOnRunnerConnection ? connection : dataSource.getConnection();
+        }
+
+        @Override
+        public void closeConnection(Connection closing) throws SQLException {
+            // The runner closes its own, after the handle.
+            if (closing != connection) {
+                closing.close();
             }
         }
 

@@ -2,7 +2,7 @@ package dev.godwit.runtime.internal;
 
 import dev.godwit.runtime.DatabaseKind;
 import dev.godwit.runtime.MigrationContext;
-import java.util.function.Supplier;
+import java.sql.Connection;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -13,13 +13,24 @@ import org.slf4j.LoggerFactory;
  *
  * @param migrationId the migration ID
  * @param database the database it runs on
- * @param handle the handle of its transaction
- * @param jdbiSource the runner's {@code Jdbi}, made on first use
+ * @param connection the connection of its transaction
+ * @param runner what opens a handle on that connection and makes the runner's {@code Jdbi}, on first use
  * @param reportedProgress where its progress goes
  */
 record RunningMigrationContext(
-        String migrationId, DatabaseKind database, Handle handle, Supplier<Jdbi> jdbiSource, Progress reportedProgress)
+        String migrationId,
+        DatabaseKind database,
+        Connection connection,
+        RunnerConnection runner,
+        Progress reportedProgress)
         implements MigrationContext {
+
+    @Override
+    public Handle handle() {
+        // Given a DataSource, JDBI starts only for the migrations that ask for a handle. (Not a Supplier: making a
+        // method reference that returns a Handle loads JDBI's classes.)
+        return runner.handle();
+    }
 
     @Override
     public Logger logger() {
@@ -30,7 +41,7 @@ record RunningMigrationContext(
     @Override
     public Jdbi jdbi() {
         // Given a DataSource, the runner creates a Jdbi only for the migrations that ask for one.
-        return jdbiSource.get();
+        return runner.jdbi();
     }
 
     @Override

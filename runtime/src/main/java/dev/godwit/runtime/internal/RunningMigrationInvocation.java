@@ -2,6 +2,7 @@ package dev.godwit.runtime.internal;
 
 import dev.godwit.runtime.MigrationContext;
 import dev.godwit.runtime.MigrationInvocation;
+import java.sql.Connection;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -20,6 +21,11 @@ final class RunningMigrationInvocation implements MigrationInvocation {
     @Override
     public Handle handle() {
         return context.handle();
+    }
+
+    @Override
+    public Connection connection() {
+        return context.connection();
     }
 
     @Override

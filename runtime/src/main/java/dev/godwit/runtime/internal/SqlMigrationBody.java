@@ -37,7 +37,7 @@ final class SqlMigrationBody implements MigrationBody {
                         null);
             }
         }
-        try (Statement jdbc = context.handle().getConnection().createStatement()) {
+        try (Statement jdbc = context.connection().createStatement()) {
             // The file's text goes to the database unchanged: no JDBC escape syntax ({fn ...}) is rewritten.
             jdbc.setEscapeProcessing(false);
             for (SqlStatement statement : statements) {
