@@ -8,6 +8,7 @@ import java.util.Optional;
  */
 enum ParameterKind {
     HANDLE("org.jdbi.v3.core.Handle", "invocation.handle()"),
+    CONNECTION("java.sql.Connection", "invocation.connection()"),
     CONTEXT("dev.godwit.runtime.MigrationContext", "invocation.context()");
 
     private final String typeName;

@@ -138,6 +138,52 @@ class GeneratedCodeRunsTest {
         }
     }
 
+    @Test
+    void aMigrationTakingAConnectionGetsTheConnectionOfItsHandle() throws Exception {
+        JavaFileObject source = JavaFileObjects.forSourceLines(
+                "com.example.audit.AuditMigrations",
+                "package com.example.audit;",
+                "",
+                "import dev.godwit.Migration;",
+                "import dev.godwit.runtime.MigrationContext;",
+                "import java.sql.Connection;",
+                "import java.sql.PreparedStatement;",
+                "import java.sql.SQLException;",
+                "import org.jdbi.v3.core.Handle;",
+                "",
+                "class AuditMigrations {",
+                "  @Migration(\"v1_jdbc\")",
+                "  static void jdbc(Connection connection) throws SQLException {",
+                "    try (PreparedStatement insert = connection.prepareStatement(",
+                "        \"INSERT INTO calls (migration) VALUES ('v1_jdbc')\")) {",
+                "      insert.executeUpdate();",
+                "    }",
+                "  }",
+                "",
+                "  @Migration(\"v2_all\")",
+                "  static void all(MigrationContext context, Connection connection, Handle handle) {",
+                "    if (connection != handle.getConnection()) throw new IllegalStateException(\"not the same\");",
+                "    handle.execute(\"INSERT INTO calls (migration) VALUES (?)\", context.migrationId());",
+                "  }",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + temp.resolve("godwit.db"));
+        try (CompiledOutput output = CompiledOutput.load(compilation, temp.resolve("classes"));
+                Handle handle = jdbi.open()) {
+            MigrationRegistry registry = onlyRegistry(output);
+            handle.execute("CREATE TABLE calls (migration TEXT NOT NULL)");
+
+            registry.run(0, new SimpleInvocation(jdbi, handle, "v1_jdbc", new HashMap<>()));
+            registry.run(1, new SimpleInvocation(jdbi, handle, "v2_all", new HashMap<>()));
+
+            Assertions.assertThat(handle.createQuery("SELECT migration FROM calls ORDER BY rowid")
+                            .mapTo(String.class)
+                            .list())
+                    .containsExactly("v1_jdbc", "v2_all");
+        }
+    }
+
     private CompiledOutput compileFixtures() {
         Compilation compilation = compile(Fixtures.catalogMigrations(), Fixtures.billingMigrations());
         assertThat(compilation).succeededWithoutWarnings();

@@ -198,6 +198,9 @@ class MethodRulesTest {
                 "    @Migration(\"v4\") static void both(Handle handle, MigrationContext context) {}",
                 "    @Migration(\"v5\") static void reversed(MigrationContext context, Handle handle) {}",
                 "    @Migration(\"v6\") static void throwing(Handle handle) throws Exception {}",
+                "    @Migration(\"v7\") static void jdbc(java.sql.Connection connection) throws java.sql.SQLException {}",
+                "    @Migration(\"v8\") static void all(",
+                "            java.sql.Connection connection, MigrationContext context, Handle handle) {}",
                 "}");
 
         assertThat(compile(migrations)).succeededWithoutWarnings();

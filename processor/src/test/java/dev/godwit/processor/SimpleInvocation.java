@@ -3,6 +3,7 @@ package dev.godwit.processor;
 import dev.godwit.runtime.DatabaseKind;
 import dev.godwit.runtime.MigrationContext;
 import dev.godwit.runtime.MigrationInvocation;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,6 +38,11 @@ final class SimpleInvocation implements MigrationInvocation, MigrationContext {
     @Override
     public Handle handle() {
         return handle;
+    }
+
+    @Override
+    public Connection connection() {
+        return handle.getConnection();
     }
 
     @Override
