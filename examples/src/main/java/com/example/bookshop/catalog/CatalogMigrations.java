@@ -1,6 +1,9 @@
 package com.example.bookshop.catalog;
 
 import dev.godwit.Migration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,10 +27,13 @@ final class CatalogMigrations {
 
     /**
      * Backfills {@code language} for books imported before language detection existed. Its ID sorts after
-     * {@code v2_...}: IDs are ordered as versions, not as text.
+     * {@code v2_...}: IDs are ordered as versions, not as text. Written in plain JDBC: a method that takes a {@code
+     * Connection} works on its transaction's connection, and the runner commits.
      */
     @Migration("v10_backfill_language")
-    static void backfillLanguage(Handle handle) {
-        handle.execute("UPDATE books SET language = 'en' WHERE language IS NULL");
+    static void backfillLanguage(Connection connection) throws SQLException {
+        try (Statement update = connection.createStatement()) {
+            update.executeUpdate("UPDATE books SET language = 'en' WHERE language IS NULL");
+        }
     }
 }
