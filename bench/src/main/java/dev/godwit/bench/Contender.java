@@ -1,19 +1,31 @@
 package dev.godwit.bench;
 
-/** The three ways of migrating that the benchmark compares. */
+import java.util.List;
+
+/**
+ * The ways of migrating that the benchmark compares: Godwit twice, with the same runtime and the same runner call, once
+ * with migration bodies on JDBC (the very bodies of Flyway and the loop) and once through the JDBI {@code Handle}, so
+ * that the report separates what the runner costs from what JDBI costs.
+ */
 enum Contender {
-    GODWIT("Godwit", "dev.godwit.bench.child.GodwitContender", "godwit"),
-    FLYWAY("Flyway", "dev.godwit.bench.child.FlywayContender", "flyway"),
-    JDBC_LOOP("JDBC loop", "dev.godwit.bench.child.JdbcLoopContender", "jdbc");
+    GODWIT_JDBC("Godwit (JDBC)", "dev.godwit.bench.child.GodwitContender", "godwit", "godwit-jdbc"),
+    GODWIT("Godwit (Handle)", "dev.godwit.bench.child.GodwitContender", "godwit", "godwit"),
+    FLYWAY("Flyway", "dev.godwit.bench.child.FlywayContender", "flyway", "flyway"),
+    JDBC_LOOP("JDBC loop", "dev.godwit.bench.child.JdbcLoopContender", "jdbc", "jdbc");
+
+    /** The Godwit variants, in the order of the report's columns and of the targets checked for each. */
+    static final List<Contender> GODWITS = List.of(GODWIT_JDBC, GODWIT);
 
     private final String label;
     private final String childClass;
     private final String classPathName;
+    private final String workName;
 
-    Contender(String label, String childClass, String classPathName) {
+    Contender(String label, String childClass, String classPathName, String workName) {
         this.label = label;
         this.childClass = childClass;
         this.classPathName = classPathName;
+        this.workName = workName;
     }
 
     String label() {
@@ -25,8 +37,20 @@ enum Contender {
         return childClass;
     }
 
-    /** The name of its class path in {@link ClassPaths}. */
+    /**
+     * The name of its class path in {@link ClassPaths}: the libraries, shared by the two Godwit variants, which differ
+     * only in their generated migrations.
+     */
     String classPathName() {
         return classPathName;
+    }
+
+    /**
+     * Its own name in the work directory (generated sources, classes) and in the child logs. Each contender needs its
+     * own classes: Godwit finds its registries through {@code ServiceLoader}, so a child that saw both variants' would
+     * run both sets of migrations.
+     */
+    String workName() {
+        return workName;
     }
 }

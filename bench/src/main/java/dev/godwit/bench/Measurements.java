@@ -64,7 +64,7 @@ final class Measurements {
         DatabaseSetup setup = database.setup();
         int size = workload.size();
         String classPath = workload.classPath(contender);
-        String label = setup.option() + "-n" + size + "-" + contender.classPathName();
+        String label = setup.option() + "-n" + size + "-" + contender.workName();
         String url = database.create();
         ChildLauncher.Result all = migrate(label + "-all", classPath, contender, url, "once", 0);
         ChildLauncher.Result noop = migrate(label + "-noop", classPath, contender, url, "once", 0);
@@ -91,7 +91,7 @@ final class Measurements {
             warmAll = ", warm all pending " + Report.time(median);
         }
         System.out.printf(
-                "  %-32s N=%,-7d rep %d/%d  %-9s  all pending %s, nothing pending %s (process %s), warm %s%s%n",
+                "  %-32s N=%,-7d rep %d/%d  %-15s  all pending %s, nothing pending %s (process %s), warm %s%s%n",
                 setup.label(),
                 size,
                 repetition + 1,
@@ -107,7 +107,7 @@ final class Measurements {
     /** The untimed runs that count statements and commits. */
     private void count(Workload workload, Contender contender) throws Exception {
         StatementCounter counter = database.statementCounter().orElseThrow();
-        String label = database.setup().option() + "-n" + workload.size() + "-" + contender.classPathName();
+        String label = database.setup().option() + "-n" + workload.size() + "-" + contender.workName();
         String classPath = workload.classPath(contender);
         String url = database.create();
         counter.logStatements(url);
@@ -121,7 +121,7 @@ final class Measurements {
         results.count(database.setup(), workload.size(), contender, true, all);
         results.count(database.setup(), workload.size(), contender, false, noop);
         System.out.printf(
-                "  %-32s N=%,-7d counted  %-9s  all pending %,d statements, %,d commits; nothing pending %,d, %,d%n",
+                "  %-32s N=%,-7d counted  %-15s  all pending %,d statements, %,d commits; nothing pending %,d, %,d%n",
                 database.setup().label(),
                 workload.size(),
                 contender.label(),

@@ -1,13 +1,12 @@
 package dev.godwit.bench;
 
-import static dev.godwit.bench.Contender.FLYWAY;
-import static dev.godwit.bench.Contender.GODWIT;
-import static dev.godwit.bench.Contender.JDBC_LOOP;
+import static dev.godwit.bench.Contender.GODWITS;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +71,11 @@ final class Report {
                         + " Times inside the JVM run from just before the first library call (JDBC driver loading"
                         + " included) to its return; \"whole process\" is the child JVM's wall time as its parent saw"
                         + " it. Warm figures are the median of the runs after a first one in the same JVM. The ratios"
-                        + " are of medians; a target applies at N = 1,000.\n\n")
+                        + " are of medians; a target applies at N = 1,000. Godwit runs twice, with the same runtime"
+                        + " and the same call: \"Godwit (JDBC)\" has `@Migration` methods that take the migration's"
+                        + " `Connection` and run the very JDBC bodies of Flyway and the loop (JDBI is never loaded);"
+                        + " \"Godwit (Handle)\" has methods that take a JDBI `Handle`, as the README writes them. Every"
+                        + " target on Godwit is checked for both.\n\n")
                 .append("![Time against N](")
                 .append(CHART)
                 .append(")\n\n");
@@ -101,36 +104,53 @@ final class Report {
                 .append(database.label())
                 .append("\n\n")
                 .append(results.description(database))
-                .append(".\n\n| | N | Godwit | Flyway | JDBC loop | Godwit / loop | Flyway / Godwit |\n")
-                .append("|---|---:|---:|---:|---:|---|---|\n");
+                .append(".\n\n| | N |");
+        // One column per contender, then the ratios of each Godwit variant, so that neither hides the other.
+        StringBuilder alignment = new StringBuilder("|---|---:|");
+        for (Contender contender : Contender.values()) {
+            out.append(' ').append(contender.label()).append(" |");
+            alignment.append("---:|");
+        }
+        for (Contender godwit : GODWITS) {
+            out.append(' ').append(godwit.label()).append(" / loop |");
+            alignment.append("---|");
+        }
+        for (Contender godwit : GODWITS) {
+            out.append(" Flyway / ").append(godwit.label()).append(" |");
+            alignment.append("---|");
+        }
+        out.append('\n').append(alignment).append('\n');
         int targetSize = Targets.size(results, database);
         for (Metric metric : Metric.values()) {
             for (int size : results.sizes(database)) {
-                if (results.summary(database, metric, size, GODWIT).isEmpty()) {
+                if (Arrays.stream(Contender.values())
+                        .allMatch(contender -> results.summary(database, metric, size, contender)
+                                .isEmpty())) {
                     continue;
                 }
                 out.append("| ").append(metric.label()).append(" | ").append(String.format("%,d", size));
-                for (Contender contender : List.of(GODWIT, FLYWAY, JDBC_LOOP)) {
+                for (Contender contender : Contender.values()) {
                     out.append(" | ")
                             .append(results.summary(database, metric, size, contender)
                                     .map(s -> value(metric, s.median()) + "<br>" + value(metric, s.min()) + "-"
                                             + value(metric, s.max()))
                                     .orElse("-"));
                 }
-                out.append(" | ")
-                        .append(ratioCell(database, metric, size, true, size == targetSize))
-                        .append(" | ")
-                        .append(ratioCell(database, metric, size, false, size == targetSize))
-                        .append(" |\n");
+                for (boolean overLoop : new boolean[] {true, false}) {
+                    for (Contender godwit : GODWITS) {
+                        out.append(" | ")
+                                .append(ratioCell(database, metric, size, godwit, overLoop, size == targetSize));
+                    }
+                }
+                out.append(" |\n");
             }
         }
         out.append('\n');
     }
 
-    private String ratioCell(DatabaseSetup database, Metric metric, int size, boolean overLoop, boolean atTarget) {
-        Optional<Double> ratio = overLoop
-                ? results.ratio(database, metric, size, GODWIT, JDBC_LOOP)
-                : results.ratio(database, metric, size, FLYWAY, GODWIT);
+    private String ratioCell(
+            DatabaseSetup database, Metric metric, int size, Contender godwit, boolean overLoop, boolean atTarget) {
+        Optional<Double> ratio = Targets.ratio(results, database, metric, size, godwit, overLoop);
         if (ratio.isEmpty()) {
             return "-";
         }
@@ -161,7 +181,7 @@ final class Report {
                 .append("| N | | all pending: statements, commits | per migration | nothing pending: statements,"
                         + " commits |\n|---:|---|---:|---:|---:|\n");
         for (int size : results.sizes(database)) {
-            for (Contender contender : List.of(GODWIT, FLYWAY, JDBC_LOOP)) {
+            for (Contender contender : Contender.values()) {
                 Optional<StatementCounter.Count> all = results.count(database, size, contender, true);
                 Optional<StatementCounter.Count> noop = results.count(database, size, contender, false);
                 if (all.isEmpty()) {
@@ -183,7 +203,7 @@ final class Report {
         }
         int size = Targets.size(results, database);
         out.append(String.format("%nWhat runs per migration (all pending, N = %,d):%n%n", size));
-        for (Contender contender : List.of(GODWIT, FLYWAY, JDBC_LOOP)) {
+        for (Contender contender : Contender.values()) {
             results.count(database, size, contender, true).ifPresent(count -> {
                 List<String> perMigration = new ArrayList<>();
                 count.byText().entrySet().stream()

@@ -3,12 +3,15 @@ package dev.godwit.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Writes the migrations of one workload for each contender: migration 0 creates {@code bench_data}, migrations 1 to N
  * insert their number into it. The bodies are the same SQL everywhere, written the way each contender's users write
- * them: through the JDBI {@code Handle} for Godwit, through the {@code Connection} of a {@code BaseJavaMigration}'s
- * context for Flyway, through the loop's {@code Connection} for the JDBC loop.
+ * them: for Godwit, on the {@code Connection} parameter of a {@code @Migration} method (the very JDBC text of Flyway's
+ * and the loop's bodies) or through the JDBI {@code Handle} parameter; through the {@code Connection} of a
+ * {@code BaseJavaMigration}'s context for Flyway; through the loop's {@code Connection} for the JDBC loop.
  */
 final class SourceGenerator {
 
@@ -18,38 +21,76 @@ final class SourceGenerator {
     static final String CREATE = "CREATE TABLE bench_data (v INTEGER NOT NULL)";
     static final String INSERT = "INSERT INTO bench_data VALUES (?)";
 
+    /** Godwit's methods on the JDBI {@code Handle}, as the README writes them. */
+    private static final GodwitStyle HANDLE = new GodwitStyle(
+            "godwit", List.of("org.jdbi.v3.core.Handle"), "(Handle handle)", SourceGenerator::handleBody);
+
+    /** Godwit's methods on the transaction's {@code Connection}, with Flyway's and the loop's body. */
+    private static final GodwitStyle JDBC = new GodwitStyle(
+            "godwitjdbc",
+            List.of("java.sql.Connection", "java.sql.PreparedStatement", "java.sql.SQLException", "java.sql.Statement"),
+            "(Connection connection) throws SQLException",
+            i -> body(i, "connection", "        "));
+
+    /**
+     * What differs between the two kinds of Godwit migrations; the classes around them are the same.
+     *
+     * @param packageName the package under {@code bench}
+     * @param imports what the bodies need, besides {@code @Migration}
+     * @param signature the parameter list and {@code throws} clause
+     * @param body the body of migration {@code i}, indented for a method
+     */
+    private record GodwitStyle(String packageName, List<String> imports, String signature, IntFunction<String> body) {}
+
     private SourceGenerator() {}
 
     /**
-     * Godwit: static {@code @Migration} methods with IDs {@code v0} to {@code vN}, {@code perClass} to a class, in
-     * package {@code bench.godwit}.
+     * Godwit with JDBI: static {@code @Migration} methods that take a {@code Handle}, with IDs {@code v0} to
+     * {@code vN}, {@code perClass} to a class, in package {@code bench.godwit}.
      */
     static void godwit(Path root, int n, int perClass) throws IOException {
+        godwit(root, n, perClass, HANDLE);
+    }
+
+    /**
+     * Godwit with JDBC: as {@link #godwit}, in package {@code bench.godwitjdbc}, with methods that take the
+     * migration's {@code Connection} and run the same body as Flyway and the loop.
+     */
+    static void godwitJdbc(Path root, int n, int perClass) throws IOException {
+        godwit(root, n, perClass, JDBC);
+    }
+
+    private static void godwit(Path root, int n, int perClass, GodwitStyle style) throws IOException {
         for (int first = 0; first <= n; first += perClass) {
             String name = className(first / perClass);
             StringBuilder source = new StringBuilder()
-                    .append("package bench.godwit;\n\n")
-                    .append("import dev.godwit.Migration;\n")
-                    .append("import org.jdbi.v3.core.Handle;\n\n")
-                    .append("final class ")
-                    .append(name)
-                    .append(" {\n");
+                    .append("package bench.")
+                    .append(style.packageName())
+                    .append(";\n\n")
+                    .append("import dev.godwit.Migration;\n");
+            for (String type : style.imports()) {
+                source.append("import ").append(type).append(";\n");
+            }
+            source.append("\nfinal class ").append(name).append(" {\n");
             for (int i = first; i < Math.min(first + perClass, n + 1); i++) {
                 source.append("\n    @Migration(\"v").append(i).append("\")\n");
-                source.append("    static void v").append(i).append("(Handle handle) {\n");
-                if (i == 0) {
-                    source.append("        handle.execute(\"").append(CREATE).append("\");\n");
-                } else {
-                    source.append("        handle.execute(\"")
-                            .append(INSERT)
-                            .append("\", ")
-                            .append(i)
-                            .append(");\n");
-                }
-                source.append("    }\n");
+                source.append("    static void v")
+                        .append(i)
+                        .append(style.signature())
+                        .append(" {\n")
+                        .append(style.body().apply(i))
+                        .append("    }\n");
             }
-            write(root, "bench/godwit/" + name + ".java", source.append("}\n"));
+            write(root, "bench/" + style.packageName() + "/" + name + ".java", source.append("}\n"));
         }
+    }
+
+    /** The body through JDBI's {@code Handle}. */
+    private static String handleBody(int i) {
+        if (i == 0) {
+            return "        handle.execute(\"" + CREATE + "\");\n";
+        }
+        return "        handle.execute(\"" + INSERT + "\", " + i + ");\n";
     }
 
     /** Flyway: one {@code BaseJavaMigration} per migration, {@code db.migration.V0__Create} to {@code VN__Insert}. */
@@ -116,8 +157,8 @@ final class SourceGenerator {
         write(root, "bench/jdbc/AllMigrations.java", all.append("        return all;\n    }\n}\n"));
     }
 
-    /** The body on a JDBC connection, for Flyway and the loop alike. */
-    private static String body(int i, String connection, String indent) {
+    /** The body on a JDBC connection, for Flyway, the loop and Godwit with JDBC alike. */
+    static String body(int i, String connection, String indent) {
         if (i == 0) {
             return indent + "try (Statement statement = " + connection + ".createStatement()) {\n"
                     + indent + "    statement.execute(\"" + CREATE + "\");\n"

@@ -11,7 +11,6 @@ import java.util.Optional;
 final class SvgChart {
 
     private static final List<Metric> ROWS = List.of(Metric.ALL_PENDING, Metric.NOOP_COLD, Metric.NOOP_WARM);
-    private static final String[] COLORS = {"#1b9e77", "#d95f02", "#7570b3"};
     private static final int PANEL_WIDTH = 340;
     private static final int PANEL_HEIGHT = 240;
     private static final int LEFT = 62;
@@ -19,6 +18,7 @@ final class SvgChart {
     private static final int TOP = 28;
     private static final int BOTTOM = 38;
     private static final int LEGEND = 64;
+    private static final int LEGEND_ENTRY = 150;
 
     private final Results results;
     private final StringBuilder svg = new StringBuilder();
@@ -58,13 +58,13 @@ final class SvgChart {
     private void legend() {
         int x = 12;
         for (Contender contender : Contender.values()) {
-            String color = COLORS[contender.ordinal()];
+            String color = color(contender);
             svg.append(String.format(
                     "<line x1=\"%d\" y1=\"18\" x2=\"%d\" y2=\"18\" stroke=\"%s\" stroke-width=\"2.5\"/>"
                             + "<circle cx=\"%d\" cy=\"18\" r=\"3.5\" fill=\"%s\"/>"
                             + "<text x=\"%d\" y=\"22\" font-size=\"13\">%s</text>\n",
-                    x, x + 28, color, x + 14, color, x + 34, contender.label()));
-            x += 130;
+                    x, x + 28, color, x + 14, color, x + 34, escape(contender.label())));
+            x += LEGEND_ENTRY;
         }
         svg.append("<text x=\"12\" y=\"40\" fill=\"#555\">time against N, log-log; dots: medians of cold JVMs (warm:"
                 + " of each JVM's median), bars: min-max</text>\n");
@@ -134,7 +134,7 @@ final class SvgChart {
     }
 
     private void series(DatabaseSetup database, Metric metric, Contender contender, List<Integer> sizes, Axes axes) {
-        String color = COLORS[contender.ordinal()];
+        String color = color(contender);
         StringBuilder points = new StringBuilder();
         for (int size : sizes) {
             Optional<Results.Summary> summary = results.summary(database, metric, size, contender);
@@ -157,13 +157,26 @@ final class SvgChart {
                     x,
                     axes.y(summary.get().median()),
                     color,
-                    contender.label(),
+                    escape(contender.label()),
                     size,
                     Report.time(summary.get().median())));
         }
         svg.append(String.format(
                 "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n",
                 points.toString().trim(), color));
+    }
+
+    /**
+     * Colours of ColorBrewer's Dark2 palette. The earlier contenders kept theirs when Godwit (JDBC) came, so that
+     * charts of older runs read the same.
+     */
+    private static String color(Contender contender) {
+        return switch (contender) {
+            case GODWIT_JDBC -> "#e7298a";
+            case GODWIT -> "#1b9e77";
+            case FLYWAY -> "#d95f02";
+            case JDBC_LOOP -> "#7570b3";
+        };
     }
 
     /** A power of ten of seconds as a tick label: {@code 1 ms}, {@code 100 ms}, {@code 10 s}. */

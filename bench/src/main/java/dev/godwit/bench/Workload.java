@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The N migrations of one size, generated and compiled for each contender; the child JVM of a contender gets its
- * classes directory on its class path.
+ * classes directory on its class path, and no other contender's (see {@link Contender#workName()}).
  */
 final class Workload {
 
@@ -28,15 +28,19 @@ final class Workload {
         Path root = workDirectory.resolve("n" + size);
         Map<Contender, Path> classes = new EnumMap<>(Contender.class);
         for (Contender contender : Contender.values()) {
-            Path sources = root.resolve(contender.classPathName()).resolve("src");
-            Path out = root.resolve(contender.classPathName()).resolve("classes");
+            Path sources = root.resolve(contender.workName()).resolve("src");
+            Path out = root.resolve(contender.workName()).resolve("classes");
             long start = System.nanoTime();
             switch (contender) {
-                case GODWIT -> {
-                    SourceGenerator.godwit(sources, size, SourceGenerator.METHODS_PER_CLASS);
+                case GODWIT_JDBC, GODWIT -> {
+                    if (contender == Contender.GODWIT_JDBC) {
+                        SourceGenerator.godwitJdbc(sources, size, SourceGenerator.METHODS_PER_CLASS);
+                    } else {
+                        SourceGenerator.godwit(sources, size, SourceGenerator.METHODS_PER_CLASS);
+                    }
                     Javac.compile(
                             sources,
-                            ClassPaths.join(classPaths.of("godwit")),
+                            ClassPaths.join(classPaths.of(contender.classPathName())),
                             ClassPaths.join(classPaths.of("processor")),
                             out);
                 }

@@ -7,7 +7,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Godwit as its README says to call it at start-up, {@code MigrationRunner.runAll(dataSource)} with the driver's own
- * {@code DataSource}: the generated registry found through {@code ServiceLoader}, JDBI started only if a migration runs.
+ * {@code DataSource}: the generated registry found through {@code ServiceLoader}, JDBI started only if a migration that
+ * takes a {@code Handle} runs. Both Godwit variants of the benchmark run this class; they differ only in the generated
+ * migrations on the child's class path ({@code Connection} or {@code Handle} parameters).
  */
 public final class GodwitContender implements Contender {
 
