@@ -8,7 +8,8 @@ import java.util.List;
  * <p>The processor writes one implementation per compilation that holds {@code @Migration} methods and lists it in
  * {@code META-INF/services/dev.godwit.runtime.MigrationRegistry}, so {@link MigrationRunner} finds every registry on
  * the class path through {@link java.util.ServiceLoader}, without scanning classes. Registries can also be given to
- * the runner explicitly ({@link MigrationRunner.Builder#registries}).
+ * the runner explicitly ({@link MigrationRunner.Builder#registries}). A registry found through {@code ServiceLoader} is
+ * created once per class loader and its {@link #migrations()} read once, however often the runner runs in that JVM.
  *
  * <p>Implementations are generated; writing one by hand is possible (for tests, say) but not needed.
  */

@@ -429,6 +429,40 @@ class SqlMigrationTest {
     }
 
     /** Runs the SQL files of a class path folder and the registries. */
+    /**
+     * One JVM running again, as a test suite or a warm restart does: the registries found on the class path are kept,
+     * but SQL files are read anew, so an edited or added file counts.
+     */
+    @EachDatabase
+    void aRunSeesTheSqlFilesEditedOrAddedSinceTheLastRunInTheSameJvm(DatabaseKind kind) throws IOException {
+        TestDatabase database = databases.create(kind, tempDir);
+        Path folder = SqlFiles.folder(tempDir.resolve("classes"), "v1.sql", "INSERT INTO events VALUES ('v1')");
+        try (URLClassLoader classLoader = SqlFiles.classLoader(folder)) {
+            MigrationRunner runner = MigrationRunner.builder(database.jdbi())
+                    .classLoader(classLoader)
+                    .build();
+
+            MigrationReport first = runner.runAll();
+            MigrationReport unchanged = runner.runAll();
+            SqlFiles.folder(
+                    folder,
+                    "v1.sql",
+                    "INSERT INTO events VALUES ('v1 edited')",
+                    "v2.sql",
+                    "INSERT INTO events VALUES ('v2')");
+            MigrationReport second = runner.runAll();
+
+            assertThat(first.applied()).extracting(MigrationResult::id).containsExactly(DiscoveredRegistry.ID, "v1");
+            assertThat(unchanged.alreadyApplied()).hasSize(2);
+            assertThat(second.applied()).extracting(MigrationResult::id).containsExactly("v2");
+            assertThat(runner.status())
+                    .filteredOn(status -> status.id().equals("v1"))
+                    .extracting(MigrationStatus::state)
+                    .containsExactly(MigrationState.CHANGED);
+            assertThat(database.events()).containsExactly(DiscoveredRegistry.ID, "v1", "v2");
+        }
+    }
+
     static MigrationReport run(TestDatabase database, Path folder, MigrationRegistry... registries) {
         try (URLClassLoader classLoader = SqlFiles.classLoader(folder)) {
             return MigrationRunner.builder(database.jdbi())

@@ -10,13 +10,16 @@ import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.internal.sql.SqlFile;
 import dev.godwit.runtime.internal.sql.SqlFileName;
 import dev.godwit.runtime.internal.sql.SqlMigration;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Merges the migrations of every registry and every SQL file into one list in natural ID order, after checking each
@@ -26,12 +29,53 @@ import java.util.TreeMap;
  */
 final class MigrationPlan {
 
+    /**
+     * The plan built last, kept for a run that finds the same registries and SQL files: a JVM that runs again (a test
+     * suite, a warm restart) need not check and merge them again. Soft, as it holds the registries' class loader.
+     */
+    private static final AtomicReference<SoftReference<MigrationPlan>> LAST =
+            new AtomicReference<>(new SoftReference<>(null));
+
+    private final List<MigrationRegistry> registries;
     private final List<PlannedMigration> code;
     private final List<SqlMigration> sql;
+    private final Map<DatabaseKind, List<PlannedMigration>> byDatabase = new EnumMap<>(DatabaseKind.class);
 
-    private MigrationPlan(List<PlannedMigration> code, List<SqlMigration> sql) {
+    private MigrationPlan(List<MigrationRegistry> registries, List<PlannedMigration> code, List<SqlMigration> sql) {
+        this.registries = registries;
         this.code = code;
         this.sql = sql;
+    }
+
+    /**
+     * Returns the plan of the last call if it had the same registries (the same objects, as {@link RegistryDiscovery}
+     * returns for the same class loader) and equal SQL migrations (same files, same text), else checks and merges
+     * them as {@link #of} does.
+     *
+     * @throws InvalidRegistryException as {@link #of}
+     * @throws DuplicateMigrationException as {@link #of}
+     * @throws dev.godwit.runtime.InvalidPrerequisiteException as {@link #of}
+     */
+    static MigrationPlan reuseOrBuild(List<MigrationRegistry> registries, List<SqlMigration> sql) {
+        MigrationPlan last = LAST.get().get();
+        if (last != null && last.sql.equals(sql) && sameObjects(last.registries, registries)) {
+            return last;
+        }
+        MigrationPlan plan = of(registries, sql);
+        LAST.set(new SoftReference<>(plan));
+        return plan;
+    }
+
+    private static boolean sameObjects(List<MigrationRegistry> these, List<MigrationRegistry> those) {
+        if (these.size() != those.size()) {
+            return false;
+        }
+        for (int i = 0; i < these.size(); i++) {
+            if (these.get(i) != those.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -74,7 +118,7 @@ final class MigrationPlan {
             throw duplicateMigrations(duplicates);
         }
         Prerequisites.check(code.stream().map(PlannedMigration::definition).toList(), firstOrigin.keySet());
-        return new MigrationPlan(code, sql);
+        return new MigrationPlan(List.copyOf(registries), code, List.copyOf(sql));
     }
 
     private static void declare(
@@ -92,10 +136,21 @@ final class MigrationPlan {
      * for it, else its plain file.
      *
      * @param kind the database the migrations run on
-     * @return the migrations
+     * @return the migrations, unmodifiable; the same list for the same kind
      * @throws InvalidSqlMigrationException naming every SQL migration that has variants for other databases only
      */
     List<PlannedMigration> forDatabase(DatabaseKind kind) {
+        synchronized (byDatabase) {
+            List<PlannedMigration> plan = byDatabase.get(kind);
+            if (plan == null) {
+                plan = merge(kind);
+                byDatabase.put(kind, plan);
+            }
+            return plan;
+        }
+    }
+
+    private List<PlannedMigration> merge(DatabaseKind kind) {
         List<PlannedMigration> plan = new ArrayList<>(code);
         List<String> missing = new ArrayList<>();
         for (SqlMigration migration : sql) {
@@ -117,7 +172,7 @@ final class MigrationPlan {
             throw new InvalidSqlMigrationException(missing);
         }
         plan.sort(Comparator.comparing(PlannedMigration::id, MigrationIds.ORDER));
-        return plan;
+        return List.copyOf(plan);
     }
 
     private static List<MigrationDefinition> migrationsOf(MigrationRegistry registry) {

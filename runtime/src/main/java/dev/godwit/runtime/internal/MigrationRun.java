@@ -327,7 +327,11 @@ public final class MigrationRun {
         return statuses.stream().filter(status -> status.state() == state).toList();
     }
 
-    /** Finds the registries and SQL files and checks them, before any database work. */
+    /**
+     * Finds the registries and SQL files and checks them, before any database work. SQL files are read every time,
+     * as they may change while the JVM runs; the plan of discovered registries is reused while they are unchanged.
+     * Registries given to the builder may be objects of the application's that change: their plan is built afresh.
+     */
     private MigrationPlan migrationPlan() {
         ClassLoader classLoader = classLoader();
         List<MigrationRegistry> registries =
@@ -338,7 +342,9 @@ public final class MigrationRun {
                 registries.size(),
                 sql.size(),
                 settings.sqlLocation());
-        return MigrationPlan.of(registries, sql);
+        return settings.registries() != null
+                ? MigrationPlan.of(registries, sql)
+                : MigrationPlan.reuseOrBuild(registries, sql);
     }
 
     private ClassLoader classLoader() {

@@ -6,6 +6,7 @@ import dev.godwit.runtime.MigrationRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.ref.SoftReference;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,21 +18,46 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /** Finds the registries on the class path, as {@link ServiceLoader} does, and what it would silently get wrong. */
 final class RegistryDiscovery {
 
     static final String RESOURCE = "META-INF/services/" + MigrationRegistry.class.getName();
 
+    /**
+     * The registries found before, per class loader: the classes a class loader lists cannot change, and a JVM that
+     * runs again (a test suite, a warm restart) need not read the resources and create the registries again. The
+     * list is held softly, because its registries' classes hold their class loader, which a weak key alone would then
+     * never let go of.
+     */
+    private static final Map<ClassLoader, SoftReference<List<MigrationRegistry>>> FOUND = new WeakHashMap<>();
+
     private RegistryDiscovery() {}
 
     /**
-     * Returns every registry listed by a {@link #RESOURCE} resource of the class loader.
+     * Returns every registry listed by a {@link #RESOURCE} resource of the class loader; the same registries for the
+     * same class loader.
      *
      * @throws DuplicateRegistryException if two resources list the same class name
      * @throws InvalidRegistryException if a resource cannot be read or a listed registry cannot be loaded
      */
     static List<MigrationRegistry> discover(ClassLoader classLoader) {
+        synchronized (FOUND) {
+            SoftReference<List<MigrationRegistry>> found = FOUND.get(classLoader);
+            List<MigrationRegistry> registries = found == null ? null : found.get();
+            if (registries != null) {
+                return registries;
+            }
+        }
+        List<MigrationRegistry> registries = List.copyOf(find(classLoader));
+        synchronized (FOUND) {
+            FOUND.put(classLoader, new SoftReference<>(registries));
+        }
+        return registries;
+    }
+
+    private static List<MigrationRegistry> find(ClassLoader classLoader) {
         requireUniqueClassNames(classLoader);
         List<MigrationRegistry> registries = new ArrayList<>();
         try {
