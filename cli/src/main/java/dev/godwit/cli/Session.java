@@ -5,7 +5,6 @@ import dev.godwit.cli.internal.ConnectionSettings;
 import dev.godwit.cli.internal.Database;
 import dev.godwit.cli.internal.DatabaseUrl;
 import dev.godwit.runtime.MigrationRunner;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The application and the database of one command: the application's class loader (installed as the thread's
@@ -53,8 +52,7 @@ final class Session implements AutoCloseable {
                     ConnectionSettings.resolve(database.url, database.user, database.password, context.environment());
             context.redactor().add(settings.password());
             DatabaseUrl.passwordsIn(settings.url().jdbcUrl()).forEach(context.redactor()::add);
-            Jdbi jdbi = Database.jdbi(settings, create);
-            MigrationRunner.Builder runner = MigrationRunner.builder(jdbi);
+            MigrationRunner.Builder runner = MigrationRunner.builder(Database.dataSource(settings, create));
             if (database.table != null) {
                 runner.table(database.table);
             }

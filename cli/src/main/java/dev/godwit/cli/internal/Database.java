@@ -1,12 +1,19 @@
 package dev.godwit.cli.internal;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import org.jdbi.v3.core.Jdbi;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
-/** The {@link Jdbi} the runner is given, and a first connection that fails early with a message naming the database. */
+/**
+ * The {@link DataSource} the runner is given, and a first connection that fails early with a message naming the
+ * database. A {@code DataSource}, not a {@code Jdbi}: the runner then starts JDBI only for migrations that take a
+ * {@code Handle}, so {@code status}, {@code plan} and a {@code migrate} with nothing pending stay JDBI-free.
+ */
 public final class Database {
 
     /** sqlite-jdbc's open flags: read-write, without {@code SQLITE_OPEN_CREATE}. */
@@ -15,24 +22,23 @@ public final class Database {
     private Database() {}
 
     /**
-     * Returns a {@code Jdbi} that connects with these settings; it does not connect yet.
+     * Returns a {@code DataSource} that connects with these settings through {@link DriverManager}; it does not
+     * connect yet.
      *
      * @param settings where to connect and as whom
      * @param create whether a missing SQLite file may be created; {@code false} for commands that only read, so that
      *     a mistyped path is an error instead of a new empty database
-     * @return the {@code Jdbi}
+     * @return the {@code DataSource}
      */
-    public static Jdbi jdbi(ConnectionSettings settings, boolean create) {
-        String url = settings.url().jdbcUrl();
-        Properties properties = properties(settings, create);
-        return Jdbi.create(() -> DriverManager.getConnection(url, properties));
+    public static DataSource dataSource(ConnectionSettings settings, boolean create) {
+        return new DriverManagerDataSource(settings.url().jdbcUrl(), properties(settings, create));
     }
 
     /**
      * Connects once and disconnects.
      *
      * @param settings where to connect and as whom
-     * @param create as for {@link #jdbi}
+     * @param create as for {@link #dataSource}
      * @throws CliException a usage error if no JDBC driver takes the URL; a database-unavailable error if the
      *     connection fails
      */
@@ -55,6 +61,71 @@ public final class Database {
             throw CliException.unavailable(
                     "Could not connect to " + settings.describe() + ": " + Failures.firstLine(e.getMessage()) + hint,
                     e);
+        }
+    }
+
+    /** Every connection from {@code DriverManager}, with the same properties: what {@code Jdbi.create(url)} does. */
+    private static final class DriverManagerDataSource implements DataSource {
+        private final String url;
+        private final Properties properties;
+        private PrintWriter logWriter;
+        private int loginTimeout;
+
+        DriverManagerDataSource(String url, Properties properties) {
+            this.url = url;
+            this.properties = properties;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url, properties);
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            Properties withUser = new Properties();
+            withUser.putAll(properties);
+            withUser.setProperty("user", user);
+            withUser.setProperty("password", password);
+            return DriverManager.getConnection(url, withUser);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return logWriter;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            this.logWriter = out;
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            this.loginTimeout = seconds;
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return loginTimeout;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException("DriverManager connections log through their drivers");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new SQLException("Not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
         }
     }
 
