@@ -131,13 +131,14 @@ final class CodeGenerator {
             }
         }
         Set<String> ids = migrations.stream().map(MigrationMethod::id).collect(Collectors.toSet());
-        List<CodeBlock> rows = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
         List<CodeBlock> settings = new ArrayList<>();
         List<CodeBlock> calls = new ArrayList<>();
         List<Range> ranges = new ArrayList<>();
         for (int index = 0; index < migrations.size(); index++) {
             MigrationMethod migration = migrations.get(index);
-            rows.add(CodeBlock.of("{$S, $S, $S}", migration.id(), migration.source(), migration.checksum()));
+            rows.add("{" + literal(migration.id()) + ", " + literal(migration.source()) + ", "
+                    + literal(migration.checksum()) + "}");
             settings.add(settings(index, migration, ids));
             ClassName invoker = invokerOf.get(migration);
             int position = positions.get(migration);
@@ -194,16 +195,47 @@ final class CodeGenerator {
         return javaFile(name.packageName(), registry);
     }
 
-    /** The table of migrations: ID, method and checksum ({@code null} if none) of each, in ID order. */
-    private static FieldSpec table(List<CodeBlock> rows) {
-        CodeBlock.Builder table = CodeBlock.builder().add("{$>");
-        for (int i = 0; i < rows.size(); i++) {
-            table.add("\n$L$L", rows.get(i), i < rows.size() - 1 ? "," : "");
-        }
+    /**
+     * The table of migrations: ID, method and checksum ({@code null} if none) of each, in ID order. Its rows are
+     * written as text, not as a {@code CodeBlock} with three {@code $S} each: formatting thousands of them was the
+     * largest part of the processor's own time.
+     */
+    private static FieldSpec table(List<String> rows) {
         return FieldSpec.builder(String[][].class, "MIGRATIONS", PRIVATE, STATIC, FINAL)
                 .addJavadoc("The ID, method and checksum of each migration, in ID order.\n")
-                .initializer(table.add("\n$<}").build())
+                .initializer("{$>\n$L$<\n}", String.join(",\n", rows))
                 .build();
+    }
+
+    /**
+     * Returns {@code text} as a Java string literal, as JavaPoet's {@code $S} writes it, or {@code null}. IDs and
+     * method names hold no line breaks, so the literal is always one line.
+     */
+    static String literal(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder literal = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\b' -> literal.append("\\b");
+                case '\t' -> literal.append("\\t");
+                case '\n' -> literal.append("\\n");
+                case '\f' -> literal.append("\\f");
+                case '\r' -> literal.append("\\r");
+                case '"' -> literal.append("\\\"");
+                case '\\' -> literal.append("\\\\");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        literal.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        literal.append(c);
+                    }
+                }
+            }
+        }
+        return literal.append('"').toString();
     }
 
     /**
@@ -355,7 +387,7 @@ final class CodeGenerator {
      * The nested classes {@code Page0}, {@code Page1}... that hold {@value #PAGE_SIZE} cases of {@code run} each, and
      * the matching entries of {@code migrations()} if given; none when everything fits in one page.
      */
-    private static List<TypeSpec> pages(List<CodeBlock> calls, List<CodeBlock> rows, List<CodeBlock> settings) {
+    private static List<TypeSpec> pages(List<CodeBlock> calls, List<String> rows, List<CodeBlock> settings) {
         List<TypeSpec> pages = new ArrayList<>();
         int count = Math.max(calls.size(), rows.size());
         if (count <= PAGE_SIZE) {

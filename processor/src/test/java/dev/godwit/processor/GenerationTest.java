@@ -8,11 +8,30 @@ import static dev.godwit.processor.Compilations.servicesFile;
 import static dev.godwit.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import com.palantir.javapoet.CodeBlock;
 import javax.tools.JavaFileObject;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class GenerationTest {
+
+    @Test
+    void tableLiteralsAreWrittenAsJavaPoetWritesStrings() {
+        for (String text : new String[] {
+            "v1_backfill_language",
+            "com.example.Outer.Inner#método",
+            "quote \" backslash \\ tab \t cr \r bell \u0007 nul \u0000 del \u007f",
+            ""
+        }) {
+            Assertions.assertThat(CodeGenerator.literal(text))
+                    .as(text)
+                    .isEqualTo(CodeBlock.of("$S", text).toString());
+        }
+        Assertions.assertThat(CodeGenerator.literal(null))
+                .isEqualTo(CodeBlock.of("$S", (Object) null).toString());
+        // JavaPoet splits a literal at line breaks into a concatenation; the table's are one line.
+        Assertions.assertThat(CodeGenerator.literal("a\nb")).isEqualTo("\"a\\nb\"");
+    }
 
     @Test
     void packagePrivateMigrationsInTwoPackagesGetARegistryInTheirCommonPackage() {
