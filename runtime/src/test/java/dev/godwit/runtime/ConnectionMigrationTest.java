@@ -109,6 +109,49 @@ class ConnectionMigrationTest {
     }
 
     /**
+     * A non-transactional migration that begins a transaction, on its handle or on its connection, and does not end
+     * it fails: the transaction is rolled back, so that the runner's next transaction does not commit its work.
+     */
+    @EachDatabase
+    void aNonTransactionalMigrationThatLeavesATransactionOpenFailsAndItsWorkIsRolledBack(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        TestRegistry registry = new TestRegistry()
+                .nonTransactional("v1", invocation -> {
+                    invocation.handle().begin();
+                    TestRegistry.insertEvent(invocation, "v1");
+                })
+                .nonTransactional("v2", invocation -> {
+                    invocation.connection().setAutoCommit(false);
+                    TestRegistry.insertEventThroughJdbc(invocation, "v2");
+                })
+                .event("v3");
+
+        MigrationReport throughDataSource = MigrationRunner.builder(new StatementRecorder(database))
+                .registries(registry)
+                .build()
+                .runAll();
+        database.execute("DELETE FROM godwit_migrations");
+        database.execute("DELETE FROM events");
+        MigrationReport throughJdbi = MigrationRunner.builder(database.jdbi())
+                .registries(registry)
+                .build()
+                .runAll();
+
+        for (MigrationReport report : List.of(throughDataSource, throughJdbi)) {
+            assertThat(report.failed()).extracting(MigrationResult::id).containsExactly("v1", "v2");
+            assertThat(report.failed())
+                    .allSatisfy(failed -> assertThat(failed.error().orElseThrow())
+                            .hasMessageContaining("began a transaction and did not end it"));
+            assertThat(report.applied()).extracting(MigrationResult::id).containsExactly("v3");
+        }
+        assertThat(database.events()).containsExactly("v3");
+        assertThat(database.statuses())
+                .containsEntry("v1", "failed")
+                .containsEntry("v2", "failed")
+                .containsEntry("v3", "success");
+    }
+
+    /**
      * Through a {@code DataSource}, the handle of a migration may first be opened inside the runner's transaction; a
      * later non-transactional migration still gets a handle whose own transactions begin and commit, and the runner's
      * connection is back in auto-commit mode after it.

@@ -97,7 +97,7 @@ final class MigrationExecutor implements AutoCloseable {
             } else {
                 result = claimedAfter(migration);
             }
-            connection.endMigration();
+            endMigration(migration.id());
             log(result, migration.definition().transactional());
             listeners.afterMigration(result);
             return result;
@@ -129,6 +129,19 @@ final class MigrationExecutor implements AutoCloseable {
                 }
                 claimConnection = null;
             }
+        }
+    }
+
+    /** Closes the handle a migration opened; its outcome is recorded already. */
+    private void endMigration(String id) {
+        try {
+            connection.endMigration();
+        } catch (DatabaseAccessException e) {
+            throw new DatabaseAccessException(
+                    "Migration " + id + " has run and its outcome is recorded, but its JDBI handle could not be closed"
+                            + " (a transaction it began on the handle and did not end?): " + e.getMessage()
+                            + ". Nothing more has run.",
+                    e);
         }
     }
 
@@ -251,7 +264,7 @@ final class MigrationExecutor implements AutoCloseable {
         Instant executedAt = now();
         String checksum = migration.definition().checksum().orElse(null);
         long start = System.nanoTime();
-        Throwable failure = runBody(connection.connection(), migration);
+        Throwable failure = leftOpen(id, runBody(connection.connection(), migration));
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         TrackingRow row = failure == null
                 ? TrackingRow.success(id, executedAt, duration, checksum)
@@ -262,6 +275,34 @@ final class MigrationExecutor implements AutoCloseable {
         return failure == null
                 ? MigrationResult.applied(migration.definition(), executedAt, duration)
                 : MigrationResult.failed(migration.definition(), executedAt, duration, failure);
+    }
+
+    /**
+     * Rolls back a transaction that a non-transactional migration began and did not end, and makes that the
+     * migration's failure: its uncommitted work is gone, and the runner's next transactions must not commit it.
+     */
+    private Throwable leftOpen(String id, Throwable failure) {
+        boolean open;
+        try {
+            open = connection.rollBackLeftOpen();
+        } catch (RunnerConnection.Failure e) {
+            throw new DatabaseAccessException(
+                    "Could not end the transaction that non-transactional migration " + id + " left open: "
+                            + e.getMessage() + ". Its outcome is not recorded; nothing more has run.",
+                    e.getCause());
+        }
+        if (!open) {
+            return failure;
+        }
+        IllegalStateException leak = new IllegalStateException("Migration " + id + " runs outside a transaction"
+                + " (transactional = false), but began a transaction and did not end it; the runner rolled that"
+                + " transaction back. Commit or roll back every transaction the migration begins, or make it"
+                + " transactional.");
+        if (failure == null) {
+            return leak;
+        }
+        failure.addSuppressed(leak);
+        return failure;
     }
 
     private Instant now() {

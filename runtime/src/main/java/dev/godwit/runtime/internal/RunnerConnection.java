@@ -71,6 +71,15 @@ abstract class RunnerConnection implements AutoCloseable {
     abstract <T> T inTransaction(Transaction<T> work);
 
     /**
+     * Rolls back the transaction that work outside the runner's transactions (a non-transactional migration) began on
+     * {@link #connection()} and did not end, if there is one, and returns to auto-commit mode.
+     *
+     * @return whether there was such a transaction
+     * @throws Failure if the mode cannot be read or the rollback fails
+     */
+    abstract boolean rollBackLeftOpen();
+
+    /**
      * Returns a handle on {@link #connection()} for the running migration, opening it on first use; it stays usable
      * until {@link #endMigration()}.
      *
@@ -152,6 +161,11 @@ abstract class RunnerConnection implements AutoCloseable {
         }
     }
 
+    private static DatabaseAccessException handleCloseFailed(Exception e) {
+        return new DatabaseAccessException(
+                "Could not close the JDBI handle on the runner's connection: " + e.getMessage(), e);
+    }
+
     private static DatabaseAccessException closeFailed(Exception e) {
         return new DatabaseAccessException("Could not close the runner's connection: " + e.getMessage(), e);
     }
@@ -199,6 +213,27 @@ abstract class RunnerConnection implements AutoCloseable {
                 // What the work throws is Godwit's; a JdbiException is the handler's begin, commit or rollback, or,
                 // after a commit, its return to auto-commit mode.
                 throw new Failure(e, returned[0] && e instanceof UnableToRestoreAutoCommitStateException);
+            }
+        }
+
+        @Override
+        boolean rollBackLeftOpen() {
+            Connection connection = handle.getConnection();
+            try {
+                if (connection.getAutoCommit() && !handle.isInTransaction()) {
+                    return false;
+                }
+                // On the connection first: a transaction begun through JDBC is one the handler does not know of, and
+                // its rollback would only return to auto-commit mode, which commits. Then through the handle, so that
+                // its handler knows the transaction has ended and begins the runner's next one.
+                connection.rollback();
+                handle.rollback();
+                if (!connection.getAutoCommit()) {
+                    connection.setAutoCommit(true);
+                }
+                return true;
+            } catch (SQLException | JdbiException e) {
+                throw new Failure(e, false);
             }
         }
 
@@ -327,6 +362,20 @@ abstract class RunnerConnection implements AutoCloseable {
         }
 
         @Override
+        boolean rollBackLeftOpen() {
+            try {
+                if (connection.getAutoCommit()) {
+                    return false;
+                }
+                connection.rollback();
+                connection.setAutoCommit(true);
+                return true;
+            } catch (SQLException e) {
+                throw new Failure(e, false);
+            }
+        }
+
+        @Override
         Handle handle() {
             if (handle == null) {
                 handle = jdbiOnConnection().openOnRunnerConnection();
@@ -435,7 +484,7 @@ abstract class RunnerConnection implements AutoCloseable {
                 handle.close();
             } catch (JdbiException e) {
                 // CloseException, or a TransactionException for a transaction a migration left open.
-                throw closeFailed(e);
+                throw handleCloseFailed(e);
             }
         }
     }
