@@ -52,7 +52,11 @@ class NoOpStartTest {
         assertThat(recorder.statements.get(0))
                 .contains(kind == DatabaseKind.POSTGRESQL ? "to_regclass" : "sqlite_master");
         assertThat(recorder.statements.get(1))
-                .isEqualTo("SELECT id, status, executed_at, execution_time_ms, error, checksum FROM godwit_migrations");
+                .isEqualTo("SELECT id, status, "
+                        + (kind == DatabaseKind.POSTGRESQL
+                                ? "round(extract(epoch FROM executed_at) * 1000)::bigint"
+                                : "executed_at")
+                        + ", execution_time_ms, error, checksum FROM godwit_migrations");
     }
 
     @EachDatabase

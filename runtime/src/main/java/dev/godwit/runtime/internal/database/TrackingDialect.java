@@ -49,7 +49,17 @@ public interface TrackingDialect {
      * @return the query
      */
     default String selectAll(TableName table) {
-        return "SELECT id, status, executed_at, execution_time_ms, error, checksum FROM " + table.sql();
+        return "SELECT id, status, " + selectExecutedAt() + ", execution_time_ms, error, checksum FROM " + table.sql();
+    }
+
+    /**
+     * Returns the expression that {@link #selectAll} reads {@code executed_at} with, for {@link #timestamp(ResultSet,
+     * int)}.
+     *
+     * @return the expression
+     */
+    default String selectExecutedAt() {
+        return "executed_at";
     }
 
     /**
@@ -137,7 +147,7 @@ public interface TrackingDialect {
     Object timestamp(Instant instant);
 
     /**
-     * Reads a timestamp stored in {@code executed_at}.
+     * Reads a timestamp stored in {@code executed_at}, as {@link #selectExecutedAt()} selects it.
      *
      * @param resultSet the result set, on a row
      * @param column the column's index
