@@ -97,7 +97,6 @@ final class MigrationExecutor implements AutoCloseable {
             } else {
                 result = claimedAfter(migration);
             }
-            endMigration(migration.id());
             log(result, migration.definition().transactional());
             listeners.afterMigration(result);
             return result;
@@ -129,19 +128,6 @@ final class MigrationExecutor implements AutoCloseable {
                 }
                 claimConnection = null;
             }
-        }
-    }
-
-    /** Closes the handle a migration opened; its outcome is recorded already. */
-    private void endMigration(String id) {
-        try {
-            connection.endMigration();
-        } catch (DatabaseAccessException e) {
-            throw new DatabaseAccessException(
-                    "Migration " + id + " has run and its outcome is recorded, but its JDBI handle could not be closed"
-                            + " (a transaction it began on the handle and did not end?): " + e.getMessage()
-                            + ". Nothing more has run.",
-                    e);
         }
     }
 
@@ -263,6 +249,14 @@ final class MigrationExecutor implements AutoCloseable {
         }
         Instant executedAt = now();
         String checksum = migration.definition().checksum().orElse(null);
+        try {
+            connection.beforeAutoCommitWork();
+        } catch (DatabaseAccessException e) {
+            throw new DatabaseAccessException(
+                    "Could not ready the runner's connection for non-transactional migration " + id + ": "
+                            + e.getMessage() + ". The migration has not run; it runs on the next start.",
+                    e);
+        }
         long start = System.nanoTime();
         Throwable failure = leftOpen(id, runBody(connection.connection(), migration));
         Duration duration = Duration.ofNanos(System.nanoTime() - start);

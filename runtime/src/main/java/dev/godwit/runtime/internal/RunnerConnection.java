@@ -80,8 +80,7 @@ abstract class RunnerConnection implements AutoCloseable {
     abstract boolean rollBackLeftOpen();
 
     /**
-     * Returns a handle on {@link #connection()} for the running migration, opening it on first use; it stays usable
-     * until {@link #endMigration()}.
+     * Returns a handle on {@link #connection()}, opening it on first use.
      *
      * @return the handle
      * @throws DatabaseAccessException if JDBI cannot open it
@@ -89,11 +88,12 @@ abstract class RunnerConnection implements AutoCloseable {
     abstract Handle handle();
 
     /**
-     * Ends the running migration's use of {@link #handle()}. Called outside any transaction.
+     * Readies {@link #handle()} for work in auto-commit mode, a non-transactional migration. Called outside any
+     * transaction.
      *
-     * @throws DatabaseAccessException if a handle opened for the migration cannot be closed
+     * @throws DatabaseAccessException if a handle that must be opened again cannot be closed
      */
-    abstract void endMigration();
+    abstract void beforeAutoCommitWork();
 
     /**
      * Returns the {@code Jdbi} of migration contexts.
@@ -243,7 +243,7 @@ abstract class RunnerConnection implements AutoCloseable {
         }
 
         @Override
-        void endMigration() {
+        void beforeAutoCommitWork() {
             // The handle serves the whole run: it was opened outside any transaction.
         }
 
@@ -280,6 +280,7 @@ abstract class RunnerConnection implements AutoCloseable {
         private final Connection connection;
         private OnConnection jdbi;
         private Handle handle;
+        private boolean handleOpenedInTransaction;
 
         private FromDataSource(DataSource dataSource, Connection connection) {
             this.dataSource = dataSource;
@@ -369,27 +370,45 @@ abstract class RunnerConnection implements AutoCloseable {
                 }
                 connection.rollback();
                 connection.setAutoCommit(true);
-                return true;
             } catch (SQLException e) {
                 throw new Failure(e, false);
             }
+            // Its transaction handler may hold that the transaction is open: opened again on first use.
+            closeHandle();
+            return true;
         }
 
         @Override
         Handle handle() {
             if (handle == null) {
+                try {
+                    handleOpenedInTransaction = !connection.getAutoCommit();
+                } catch (SQLException e) {
+                    handleOpenedInTransaction = true;
+                }
                 handle = jdbiOnConnection().openOnRunnerConnection();
             }
             return handle;
         }
 
+        /**
+         * JDBI's transaction handler takes the auto-commit mode it finds when a handle opens as the mode to return to
+         * after a transaction begun on the handle, and holds a handle opened inside a transaction to be in one until
+         * it commits one itself. That is harmless inside the runner's transactions, where a transaction begun on the
+         * handle joins the runner's; but work in auto-commit mode gets a handle opened outside any transaction.
+         */
         @Override
-        void endMigration() {
-            // A handle lives for one migration: JDBI's transaction handler takes the auto-commit mode it finds when
-            // the handle opens as the one to return to, and this one may have opened inside the runner's transaction.
+        void beforeAutoCommitWork() {
+            if (handleOpenedInTransaction) {
+                closeHandle();
+            }
+        }
+
+        private void closeHandle() {
             if (handle != null) {
                 Handle closing = handle;
                 handle = null;
+                handleOpenedInTransaction = false;
                 OnConnection.close(closing);
             }
         }
@@ -415,7 +434,7 @@ abstract class RunnerConnection implements AutoCloseable {
         public void close() {
             RuntimeException failure = null;
             try {
-                endMigration();
+                closeHandle();
             } catch (RuntimeException e) {
                 failure = e;
             }
