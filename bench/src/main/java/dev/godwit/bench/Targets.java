@@ -155,9 +155,6 @@ final class Targets {
                     "all pending, " + godwit.label() + ": statements per migration ≤ 5",
                     perMigration.map(p -> String.format("%.2f", p[0])).orElse("-"),
                     perMigration.map(p -> p[0] <= 5.005)));
-        }
-        for (Contender godwit : GODWITS) {
-            Optional<double[]> perMigration = perMigration(results, database, size, godwit);
             checks.add(new Check(
                     where,
                     "all pending, " + godwit.label() + ": commits per migration ≤ 1",
