@@ -174,7 +174,8 @@ class GeneratedCodeRunsTest {
             MigrationRegistry registry = onlyRegistry(output);
             handle.execute("CREATE TABLE calls (migration TEXT NOT NULL)");
 
-            registry.run(0, new SimpleInvocation(jdbi, handle, "v1_jdbc", new HashMap<>()));
+            // No handle: the generated code must pass the invocation's connection.
+            registry.run(0, SimpleInvocation.withConnectionOnly(handle.getConnection(), "v1_jdbc"));
             registry.run(1, new SimpleInvocation(jdbi, handle, "v2_all", new HashMap<>()));
 
             Assertions.assertThat(handle.createQuery("SELECT migration FROM calls ORDER BY rowid")

@@ -17,6 +17,7 @@ final class SimpleInvocation implements MigrationInvocation, MigrationContext {
 
     private final Jdbi jdbi;
     private final Handle handle;
+    private final Connection connection;
     private final String migrationId;
     private final Map<Class<?>, Object> instances;
 
@@ -24,10 +25,21 @@ final class SimpleInvocation implements MigrationInvocation, MigrationContext {
      * @param instances the instances of classes with instance migrations, shared by all invocations of a run
      */
     SimpleInvocation(Jdbi jdbi, Handle handle, String migrationId, Map<Class<?>, Object> instances) {
+        this(jdbi, handle, handle == null ? null : handle.getConnection(), migrationId, instances);
+    }
+
+    private SimpleInvocation(
+            Jdbi jdbi, Handle handle, Connection connection, String migrationId, Map<Class<?>, Object> instances) {
         this.jdbi = jdbi;
         this.handle = handle;
+        this.connection = connection;
         this.migrationId = migrationId;
         this.instances = instances;
+    }
+
+    /** An invocation with a JDBC connection and no handle: a migration that asks for the handle gets {@code null}. */
+    static SimpleInvocation withConnectionOnly(Connection connection, String migrationId) {
+        return new SimpleInvocation(null, null, connection, migrationId, new HashMap<>());
     }
 
     /** An invocation for code that needs no database. */
@@ -42,7 +54,7 @@ final class SimpleInvocation implements MigrationInvocation, MigrationContext {
 
     @Override
     public Connection connection() {
-        return handle.getConnection();
+        return connection;
     }
 
     @Override

@@ -41,9 +41,11 @@ public interface MigrationContext {
     Handle handle();
 
     /**
-     * Returns the JDBC connection whose transaction the migration runs in; the same one a {@code Connection}
-     * parameter gets, and the one under {@link #handle()}. The runner commits or rolls back: do not commit, roll back,
-     * close it or change its auto-commit mode.
+     * Returns the JDBC connection the migration runs on; the same one a {@code Connection} parameter gets, and the one
+     * under {@link #handle()}. Never close it. In a transactional migration the runner commits or rolls back: do not
+     * commit, roll back or change the auto-commit mode. A non-transactional migration gets it in auto-commit mode and
+     * may run transactions of its own, but must end each (commit or roll back, then turn auto-commit back on): one left
+     * open is rolled back, and the migration fails.
      *
      * <p>The runner's context answers without starting JDBI; the default asks the handle, so that test doubles of
      * this interface need not implement it.
@@ -55,8 +57,8 @@ public interface MigrationContext {
     }
 
     /**
-     * Returns the {@link Jdbi} the runner was given ({@code Jdbi.create(dataSource)} for a runner given a
-     * {@code DataSource}), for work that must happen outside the migration's own transaction. Work done through it is
+     * Returns the {@link Jdbi} the runner was given (one over the {@code DataSource}, with JDBI's defaults, for a
+     * runner given a {@code DataSource}), for work that must happen outside the migration's own transaction. Work done through it is
      * not rolled back when the migration fails.
      *
      * <p>On SQLite the migration's transaction holds the database's write lock while it runs, so a write through

@@ -21,8 +21,8 @@ public interface MigrationInvocation {
     Handle handle();
 
     /**
-     * Returns the JDBC connection whose transaction the migration runs in (for a {@code java.sql.Connection}
-     * parameter).
+     * Returns the JDBC connection the migration runs on, in its transaction unless it is non-transactional (for a
+     * {@code java.sql.Connection} parameter); see {@link MigrationContext#connection()}.
      *
      * @return the connection; never {@code null}
      */

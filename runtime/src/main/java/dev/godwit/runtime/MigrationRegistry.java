@@ -9,7 +9,9 @@ import java.util.List;
  * {@code META-INF/services/dev.godwit.runtime.MigrationRegistry}, so {@link MigrationRunner} finds every registry on
  * the class path through {@link java.util.ServiceLoader}, without scanning classes. Registries can also be given to
  * the runner explicitly ({@link MigrationRunner.Builder#registries}). A registry found through {@code ServiceLoader} is
- * created once per class loader and its {@link #migrations()} read once, however often the runner runs in that JVM.
+ * kept for its class loader and its {@link #migrations()} read once, however often the runner runs in that JVM (unless
+ * memory runs short, or another class path's registries were planned since): {@code migrations()} must return the
+ * same list every time.
  *
  * <p>Implementations are generated; writing one by hand is possible (for tests, say) but not needed.
  */

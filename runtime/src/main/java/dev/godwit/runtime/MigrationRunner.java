@@ -58,7 +58,8 @@ import org.jdbi.v3.core.Jdbi;
  *       rows in one query. When everything has already run, that is all a start costs: no transaction and no
  *       statement per migration, and no migration's class is loaded. The runner's own statements are plain JDBC
  *       (so a {@code Jdbi}'s {@code SqlLogger} and statement customizers see only the migrations' statements); given
- *       a {@link DataSource}, JDBI is not even started unless a migration runs.
+ *       a {@link DataSource}, JDBI is not even started unless a migration asks for a {@code Handle} or a
+ *       {@code Jdbi}.
  *   <li>Compares the checksum of each succeeded migration with the recorded one. A changed migration is not run
  *       again; it is logged at WARN, or with {@linkplain Builder#strictChecksums(boolean) strict checksums} stops the
  *       run with a {@link MigrationChangedException} before anything runs.
@@ -117,7 +118,9 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <h2>Transactions</h2>
  *
- * A migration must leave transaction control to the runner: it must not commit or roll back the handle it is given.
+ * A migration must leave transaction control to the runner: it must not commit or roll back the handle or the
+ * connection it is given. Given a {@code Jdbi}, the runner begins and commits through its transaction handler; given a
+ * {@code DataSource}, on the connection itself (so {@code Handle.afterCommit} callbacks do not run there).
  * On PostgreSQL each migration's transaction runs at {@code READ COMMITTED}, PostgreSQL's default (a database with
  * another default gets {@code SET TRANSACTION ISOLATION LEVEL READ COMMITTED}), so that a claim that waited sees what
  * the runner it waited for committed. The runner keeps no session state
@@ -206,8 +209,9 @@ public final class MigrationRunner {
     /**
      * Runs every pending migration, with the default options, on connections of a {@code DataSource}.
      *
-     * <p>The same as {@code builder(dataSource).build().runAll()}. Migrations still get a JDBI {@code Handle}; JDBI
-     * is started only when one runs, so a start with nothing pending costs no more than its two queries.
+     * <p>The same as {@code builder(dataSource).build().runAll()}. Migrations that take a JDBI {@code Handle} get
+     * one; JDBI is started only when one asks for it, so a start with nothing pending costs no more than its two
+     * queries, and SQL files and migrations that take a {@code Connection} never start it.
      *
      * @param dataSource how to connect to the database (PostgreSQL or SQLite), such as the application's pool
      * @return what ran, what failed and why, and what had already run
@@ -230,9 +234,10 @@ public final class MigrationRunner {
 
     /**
      * Starts configuring a runner that connects through a {@code DataSource}. It uses one of its connections at a
-     * time, and a second one only while a non-transactional migration runs on PostgreSQL. JDBI is started only when a
-     * migration runs: migrations get handles with JDBI's default configuration, and {@link MigrationContext#jdbi()} is
-     * {@code Jdbi.create(dataSource)}.
+     * time, and a second one only while a non-transactional migration runs on PostgreSQL. It begins and commits the
+     * transactions on the connection itself, and starts JDBI only when a migration asks for a {@code Handle} or a
+     * {@code Jdbi}: handles have JDBI's default configuration, and {@link MigrationContext#jdbi()} is a {@code Jdbi}
+     * over the same {@code DataSource}.
      *
      * @param dataSource how to connect to the database (PostgreSQL or SQLite), such as the application's pool
      * @return a builder with the default options

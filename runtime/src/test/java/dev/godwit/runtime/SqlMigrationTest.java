@@ -428,7 +428,6 @@ class SqlMigrationTest {
         return folder.resolve(SqlFiles.LOCATION).resolve(name).toUri().toString();
     }
 
-    /** Runs the SQL files of a class path folder and the registries. */
     /**
      * One JVM running again, as a test suite or a warm restart does: the registries found on the class path are kept,
      * but SQL files are read anew, so an edited or added file counts.
@@ -463,6 +462,7 @@ class SqlMigrationTest {
         }
     }
 
+    /** Runs the SQL files of a class path folder and the registries. */
     static MigrationReport run(TestDatabase database, Path folder, MigrationRegistry... registries) {
         try (URLClassLoader classLoader = SqlFiles.classLoader(folder)) {
             return MigrationRunner.builder(database.jdbi())

@@ -85,8 +85,14 @@ public final class Database {
         public Connection getConnection(String user, String password) throws SQLException {
             Properties withUser = new Properties();
             withUser.putAll(properties);
-            withUser.setProperty("user", user);
-            withUser.setProperty("password", password);
+            withUser.remove("user");
+            withUser.remove("password");
+            if (user != null) {
+                withUser.setProperty("user", user);
+            }
+            if (password != null) {
+                withUser.setProperty("password", password);
+            }
             return DriverManager.getConnection(url, withUser);
         }
 

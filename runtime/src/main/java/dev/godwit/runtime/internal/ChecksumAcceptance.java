@@ -77,7 +77,7 @@ final class ChecksumAcceptance {
             });
         } catch (RunnerConnection.Failure e) {
             throw new DatabaseAccessException(
-                    e.committed()
+                    e.step() == RunnerConnection.Step.END_AFTER_COMMIT
                             ? "Recorded the accepted checksums, but could not return the runner's connection to"
                                     + " auto-commit mode: " + e.getMessage()
                             : notAccepted(e),

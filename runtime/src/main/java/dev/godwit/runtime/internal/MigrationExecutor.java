@@ -289,8 +289,9 @@ final class MigrationExecutor implements AutoCloseable {
             return failure;
         }
         IllegalStateException leak = new IllegalStateException("Migration " + id + " runs outside a transaction"
-                + " (transactional = false), but began a transaction and did not end it; the runner rolled that"
-                + " transaction back. Commit or roll back every transaction the migration begins, or make it"
+                + " (transactional = false), but left its connection in a transaction (auto-commit off); the runner"
+                + " rolled back what was not committed and returned the connection to auto-commit mode. End every"
+                + " transaction the migration begins (commit or roll back, then turn auto-commit back on), or make it"
                 + " transactional.");
         if (failure == null) {
             return leak;
@@ -343,14 +344,31 @@ final class MigrationExecutor implements AutoCloseable {
                     id, timedOut(id) + " (" + e.getCause().getMessage() + ")", e.getCause());
         } catch (RunnerConnection.Failure e) {
             // Everything inside the transaction throws GodwitExceptions; what is left is its begin, commit or end.
-            throw new DatabaseAccessException(
-                    e.committed()
-                            ? "Committed the transaction of migration " + id + ", but could not return the runner's"
-                                    + " connection to auto-commit mode: " + e.getMessage() + ". Nothing more has run."
-                            : "Could not begin or commit the transaction of migration " + id + ": " + e.getMessage()
-                                    + ". Nothing of it is committed; it runs again on the next start.",
-                    e.getCause());
+            DatabaseAccessException failure = new DatabaseAccessException(transactionFailed(id, e), e.getCause());
+            for (Throwable suppressed : e.getSuppressed()) {
+                // What made the transaction roll back: the body's failure, carried out of it.
+                failure.addSuppressed(suppressed instanceof BodyFailed body ? body.failure : suppressed);
+            }
+            throw failure;
         }
+    }
+
+    private static String transactionFailed(String id, RunnerConnection.Failure e) {
+        String notAutoCommit = ", but could not return the runner's connection to auto-commit mode: " + e.getMessage();
+        return switch (e.step()) {
+            case END_AFTER_COMMIT ->
+                "Committed the transaction of migration " + id + notAutoCommit + ". Nothing more has run.";
+            case END_AFTER_ROLLBACK ->
+                "Rolled back the transaction of migration " + id + notAutoCommit + ". Nothing of it is committed; it"
+                        + " runs again on the next start.";
+            case ROLL_BACK ->
+                "Could not roll back the transaction of migration " + id + ": " + e.getMessage() + ". Nothing more has"
+                        + " run; the database discards what is not committed when the connection closes, and the"
+                        + " migration runs again on the next start.";
+            case OPEN, BEGIN_OR_COMMIT ->
+                "Could not begin or commit the transaction of migration " + id + ": " + e.getMessage() + ". Nothing of"
+                        + " it is committed; it runs again on the next start.";
+        };
     }
 
     private String timedOut(String id) {

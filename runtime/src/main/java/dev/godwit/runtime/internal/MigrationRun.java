@@ -61,7 +61,7 @@ public final class MigrationRun {
     }
 
     /**
-     * Prepares a run on a connection of a {@code DataSource}, which starts JDBI only if a migration runs.
+     * Prepares a run on a connection of a {@code DataSource}, which starts JDBI only if a migration asks for it.
      *
      * @param dataSource the runner's {@code DataSource}
      * @param settings the runner's options

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.UnableToRestoreAutoCommitStateException;
@@ -41,17 +42,31 @@ abstract class RunnerConnection implements AutoCloseable {
     static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        private final boolean committed;
+        private final Step step;
 
-        Failure(Throwable cause, boolean committed) {
+        Failure(Throwable cause, Step step) {
             super(cause.getMessage(), cause);
-            this.committed = committed;
+            this.step = step;
         }
 
-        /** Whether the transaction had committed: only the return to auto-commit mode failed. */
-        boolean committed() {
-            return committed;
+        /** What failed. */
+        Step step() {
+            return step;
         }
+    }
+
+    /** The steps of a transaction, or of getting a connection, that can fail. */
+    enum Step {
+        /** Opening a connection. */
+        OPEN,
+        /** Beginning, or committing: through a {@code Jdbi}'s transaction handler, the two are not told apart. */
+        BEGIN_OR_COMMIT,
+        /** Rolling back: what the transaction did may still be pending on the connection. */
+        ROLL_BACK,
+        /** Returning to auto-commit mode after a rollback: nothing is committed. */
+        END_AFTER_ROLLBACK,
+        /** Returning to auto-commit mode after a commit: the transaction is committed. */
+        END_AFTER_COMMIT
     }
 
     /**
@@ -186,7 +201,7 @@ abstract class RunnerConnection implements AutoCloseable {
             try {
                 handle = jdbi.open();
             } catch (JdbiException e) {
-                throw new Failure(e, false);
+                throw new Failure(e, Step.OPEN);
             }
             if (handle.isInTransaction()) {
                 handle.close();
@@ -212,7 +227,11 @@ abstract class RunnerConnection implements AutoCloseable {
             } catch (JdbiException e) {
                 // What the work throws is Godwit's; a JdbiException is the handler's begin, commit or rollback, or,
                 // after a commit, its return to auto-commit mode.
-                throw new Failure(e, returned[0] && e instanceof UnableToRestoreAutoCommitStateException);
+                throw new Failure(
+                        e,
+                        returned[0] && e instanceof UnableToRestoreAutoCommitStateException
+                                ? Step.END_AFTER_COMMIT
+                                : Step.BEGIN_OR_COMMIT);
             }
         }
 
@@ -233,7 +252,7 @@ abstract class RunnerConnection implements AutoCloseable {
                 }
                 return true;
             } catch (SQLException | JdbiException e) {
-                throw new Failure(e, false);
+                throw new Failure(e, Step.ROLL_BACK);
             }
         }
 
@@ -292,14 +311,14 @@ abstract class RunnerConnection implements AutoCloseable {
             try {
                 connection = dataSource.getConnection();
             } catch (SQLException e) {
-                throw new Failure(e, false);
+                throw new Failure(e, Step.OPEN);
             }
             boolean autoCommit;
             try {
                 autoCommit = connection.getAutoCommit();
             } catch (SQLException e) {
                 closeQuietly(connection, e);
-                throw new Failure(e, false);
+                throw new Failure(e, Step.OPEN);
             }
             if (!autoCommit) {
                 closeQuietly(connection, null);
@@ -318,7 +337,7 @@ abstract class RunnerConnection implements AutoCloseable {
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
-                throw new Failure(e, false);
+                throw new Failure(e, Step.BEGIN_OR_COMMIT);
             }
             T result;
             try {
@@ -330,35 +349,33 @@ abstract class RunnerConnection implements AutoCloseable {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                Failure failure = new Failure(e, false);
+                Failure failure = new Failure(e, Step.BEGIN_OR_COMMIT);
                 rollBack(failure);
                 throw failure;
             }
             try {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
-                throw new Failure(e, true);
+                throw new Failure(e, Step.END_AFTER_COMMIT);
             }
             return result;
         }
 
         /**
-         * Rolls back after {@code failure}, and returns to auto-commit mode. If the rollback fails, the connection
-         * stays out of auto-commit mode (returning to it would commit what the rollback did not undo) and the run
-         * ends with a {@link Failure}.
+         * Rolls back after {@code failure}, and returns to auto-commit mode; if either fails, the run ends with a
+         * {@link Failure} that carries {@code failure}. If the rollback fails, the connection stays out of auto-commit
+         * mode: returning to it would commit what the rollback did not undo.
          */
         private void rollBack(Throwable failure) {
+            Step step = Step.ROLL_BACK;
             try {
                 connection.rollback();
-            } catch (SQLException e) {
-                Failure rollback = new Failure(e, false);
-                rollback.addSuppressed(failure);
-                throw rollback;
-            }
-            try {
+                step = Step.END_AFTER_ROLLBACK;
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
-                failure.addSuppressed(e);
+                Failure ending = new Failure(e, step);
+                ending.addSuppressed(failure);
+                throw ending;
             }
         }
 
@@ -371,10 +388,14 @@ abstract class RunnerConnection implements AutoCloseable {
                 connection.rollback();
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
-                throw new Failure(e, false);
+                throw new Failure(e, Step.ROLL_BACK);
             }
             // Its transaction handler may hold that the transaction is open: opened again on first use.
-            closeHandle();
+            try {
+                closeHandle();
+            } catch (DatabaseAccessException e) {
+                throw new Failure(e, Step.END_AFTER_ROLLBACK);
+            }
             return true;
         }
 
@@ -434,9 +455,21 @@ abstract class RunnerConnection implements AutoCloseable {
         public void close() {
             RuntimeException failure = null;
             try {
+                // The runner ends its transactions; a run cut short may leave one open, which must not commit.
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } catch (SQLException e) {
+                failure = closeFailed(e);
+            }
+            try {
                 closeHandle();
             } catch (RuntimeException e) {
-                failure = e;
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
             try {
                 connection.close();
@@ -474,7 +507,12 @@ abstract class RunnerConnection implements AutoCloseable {
         synchronized Handle openOnRunnerConnection() {
             openingOnRunnerConnection = true;
             try {
-                return jdbi.open();
+                Handle handle = jdbi.open();
+                // The runner ends the transactions on its connection. Closing a handle that JDBI believes to be
+                // outside a transaction while the connection is in one would otherwise "end" it by returning to
+                // auto-commit mode, which commits.
+                handle.getConfig(Handles.class).setForceEndTransactions(false);
+                return handle;
             } catch (JdbiException e) {
                 throw new DatabaseAccessException(
                         "Could not open a JDBI handle on the runner's connection for the running migration: "
