@@ -162,7 +162,6 @@ class GeneratedCodeRunsTest {
                 "",
                 "  @Migration(\"v2_all\")",
                 "  static void all(MigrationContext context, Connection connection, Handle handle) {",
-                "    if (connection != handle.getConnection()) throw new IllegalStateException(\"not the same\");",
                 "    handle.execute(\"INSERT INTO calls (migration) VALUES (?)\", context.migrationId());",
                 "  }",
                 "}");

@@ -121,7 +121,8 @@ abstract class RunnerConnection implements AutoCloseable {
      * Opens a second connection of the same kind, in auto-commit mode.
      *
      * @return the connection
-     * @throws Failure if it cannot be opened, or is in a transaction
+     * @throws Failure if it cannot be opened
+     * @throws InvalidConfigurationException if it is in a transaction
      */
     abstract RunnerConnection openAnother();
 
@@ -540,7 +541,8 @@ abstract class RunnerConnection implements AutoCloseable {
             try {
                 handle.close();
             } catch (JdbiException e) {
-                // CloseException, or a TransactionException for a transaction a migration left open.
+                // A CloseException: its statements or the factory failed. Not a transaction left open, which the
+                // handle does not end (see openOnRunnerConnection) and the runner rolls back.
                 throw handleCloseFailed(e);
             }
         }
