@@ -50,7 +50,8 @@ class MigrationRunnerTest {
         TestDatabase database = databases.create(kind, tempDir);
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        MigrationReport report = run(database, new TestRegistry().event("v1").event("v2"));
+        MigrationReport report =
+                run(database, new TestRegistry().add("v1", slowEvent("v1")).event("v2"));
 
         Instant after = Instant.now();
         assertThat(database.statuses()).isEqualTo(Map.of("v1", "success", "v2", "success"));
@@ -60,8 +61,53 @@ class MigrationRunnerTest {
         assertThat(v1.source()).isEqualTo("com.example.Migrations#v1");
         assertThat(v1.executedAt()).isBetween(before, after);
         assertThat(v1.error()).isEmpty();
-        assertThat(database.count("SELECT count(*) FROM godwit_migrations WHERE execution_time_ms >= 0"))
-                .isEqualTo(2);
+        // The claim writes 0 ms; the run writes the durations at its end.
+        assertThat(v1.duration()).isGreaterThanOrEqualTo(SLOW);
+        assertThat(recordedMillis(database, "v1")).isEqualTo(v1.duration().toMillis());
+        assertThat(recordedMillis(database, "v2"))
+                .isEqualTo(report.results().get(1).duration().toMillis());
+    }
+
+    @EachDatabase
+    void recordsTheDurationsOfARunLongerThanOneWriteOfThem(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        TestRegistry registry = new TestRegistry();
+        // Durations are written every thousand successes and at the end: the first and the last are on either side.
+        int count = 1001;
+        for (int i = 1; i <= count; i++) {
+            String id = "v" + i;
+            registry.add(id, i == 1 || i == count ? slowEvent(id) : invocation -> {});
+        }
+
+        MigrationReport report = run(database, registry);
+
+        assertThat(report.applied()).hasSize(count);
+        assertThat(recordedMillis(database, "v1")).isGreaterThanOrEqualTo(SLOW.toMillis());
+        assertThat(recordedMillis(database, "v" + count)).isGreaterThanOrEqualTo(SLOW.toMillis());
+        for (MigrationResult result : report.results()) {
+            assertThat(recordedMillis(database, result.id()))
+                    .as(result.id())
+                    .isEqualTo(result.duration().toMillis());
+        }
+    }
+
+    private static final Duration SLOW = Duration.ofMillis(40);
+
+    /** A migration that writes its ID to the {@code events} table and takes at least {@link #SLOW}. */
+    private static TestRegistry.Body slowEvent(String id) {
+        return invocation -> {
+            TestRegistry.insertEvent(invocation, id);
+            Thread.sleep(SLOW.toMillis() + 1);
+        };
+    }
+
+    private static long recordedMillis(TestDatabase database, String id) {
+        return database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery("SELECT execution_time_ms FROM godwit_migrations WHERE id = :id")
+                                .bind("id", id)
+                                .mapTo(Long.class)
+                                .one());
     }
 
     @EachDatabase
@@ -333,7 +379,7 @@ class MigrationRunnerTest {
     }
 
     @EachDatabase
-    void aTrackingRowThatCannotBeWrittenStopsTheRunAndRollsBackTheMigration(DatabaseKind kind) {
+    void aTrackingRowThatCannotBeWrittenStopsTheRunBeforeTheMigrationRuns(DatabaseKind kind) {
         TestDatabase database = databases.create(kind, tempDir);
         TestRegistry registry = new TestRegistry()
                 .add("v1", invocation -> {
@@ -344,12 +390,12 @@ class MigrationRunnerTest {
 
         assertThatThrownBy(() -> run(database, registry))
                 .isInstanceOf(TrackingTableException.class)
-                .hasMessageContaining(
-                        "Could not record migration v1 as success in the tracking table" + " godwit_migrations");
+                .hasMessageContaining("Could not claim the row of migration v2 in the tracking table godwit_migrations")
+                .hasMessageContaining("Nothing of it is committed; it runs on the next start.");
 
+        // v1 dropped the table, its own row with it, and committed: what its author wrote. v2 never ran.
         assertThat(registry.runs()).containsExactly("v1");
-        assertThat(database.events()).isEmpty();
-        assertThat(database.statuses()).isEmpty();
+        assertThat(database.events()).containsExactly("v1");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.godwit.runtime.internal.database;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /** The tracking table on PostgreSQL: {@code VARCHAR}, {@code TIMESTAMPTZ}, {@code BIGINT}, {@code TEXT}. */
@@ -44,6 +46,32 @@ public final class PostgresTrackingDialect implements TrackingDialect {
     @Override
     public String selectExecutedAt() {
         return "round(extract(epoch FROM executed_at) * 1000)::bigint";
+    }
+
+    /**
+     * One statement for every row, whatever their number: the rows' values as three arrays, joined by {@code
+     * unnest}. The timestamps are compared in milliseconds, as written.
+     */
+    @Override
+    public void recordDurations(Connection connection, TableName table, List<TrackingRow> rows) throws SQLException {
+        String[] ids = new String[rows.size()];
+        Long[] durations = new Long[rows.size()];
+        Long[] executedAt = new Long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            TrackingRow row = rows.get(i);
+            ids[i] = row.id();
+            durations[i] = row.executionTime().toMillis();
+            executedAt[i] = row.executedAt().toEpochMilli();
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table.sql() + " AS godwit_row"
+                + " SET execution_time_ms = d.ms FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS d(id, ms, at)"
+                + " WHERE godwit_row.id = d.id AND godwit_row.status = 'success'"
+                + " AND round(extract(epoch FROM godwit_row.executed_at) * 1000)::bigint = d.at")) {
+            update.setArray(1, connection.createArrayOf("varchar", ids));
+            update.setArray(2, connection.createArrayOf("bigint", durations));
+            update.setArray(3, connection.createArrayOf("bigint", executedAt));
+            update.executeUpdate();
+        }
     }
 
     @Override

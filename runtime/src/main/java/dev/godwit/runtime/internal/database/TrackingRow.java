@@ -49,9 +49,9 @@ public record TrackingRow(
     }
 
     /**
-     * Describes the row a transaction writes when it claims a migration to run it: {@code failed} until the same
-     * transaction {@linkplain TrackingTable#record records} the outcome, so that no one ever sees it (no other
-     * transaction sees a row before its commit).
+     * Describes the row a transaction writes when it claims a migration to run it: a success, which no one sees
+     * unless the transaction commits with the body's work (no other transaction sees a row before its commit). The
+     * duration is not known yet: it is zero until {@link TrackingTable#recordDurations} writes it.
      *
      * @param id the migration ID
      * @param executedAt when the attempt starts
@@ -59,7 +59,7 @@ public record TrackingRow(
      * @return the row
      */
     public static TrackingRow claimed(String id, Instant executedAt, String checksum) {
-        return new TrackingRow(id, Status.FAILED, executedAt, Duration.ZERO, null, checksum);
+        return success(id, executedAt, Duration.ZERO, checksum);
     }
 
     /**

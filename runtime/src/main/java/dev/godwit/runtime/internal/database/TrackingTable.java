@@ -28,7 +28,6 @@ public final class TrackingTable {
     private final TableName name;
     private final NamedSql selectAll;
     private final NamedSql selectOne;
-    private final NamedSql record;
     private final NamedSql updateChecksum;
 
     /**
@@ -42,7 +41,6 @@ public final class TrackingTable {
         this.name = name;
         this.selectAll = NamedSql.of(dialect.selectAll(name));
         this.selectOne = NamedSql.of(dialect.selectOne(name));
-        this.record = NamedSql.of(dialect.record(name));
         this.updateChecksum = NamedSql.of(dialect.updateChecksum(name));
     }
 
@@ -142,33 +140,22 @@ public final class TrackingTable {
     }
 
     /**
-     * Records the outcome of a migration in the row its transaction has claimed: status, duration and error.
+     * Writes the durations of migrations that succeeded into the rows their claims wrote, in as few statements as the
+     * database allows ({@link TrackingDialect#recordDurations}). A row that another runner has written since is left
+     * alone.
      *
-     * @param connection the connection, in the transaction that holds the claim
-     * @param row the outcome
-     * @throws TrackingTableException if the row cannot be written, or is not there
+     * @param connection the connection, in a transaction
+     * @param rows the successes, with their durations
+     * @throws TrackingTableException if the rows cannot be written
      */
-    public void record(Connection connection, TrackingRow row) {
-        int updated;
+    public void recordDurations(Connection connection, List<TrackingRow> rows) {
         try {
-            Map<String, Object> values = new HashMap<>();
-            values.put("id", row.id());
-            values.put("status", row.status().sql());
-            values.put("executionTimeMs", row.executionTime().toMillis());
-            values.put("error", row.error());
-            updated = record.update(connection, values);
+            dialect.recordDurations(connection, name, rows);
         } catch (SQLException e) {
             throw new TrackingTableException(
-                    "Could not record migration " + row.id() + " as "
-                            + row.status().sql() + " in the tracking table "
-                            + name + ": " + e.getMessage() + ". Its transaction is rolled back; it runs again on the"
-                            + " next start.",
+                    "Could not record the durations of " + rows.size() + " migrations in the tracking table " + name
+                            + ": " + e.getMessage(),
                     e);
-        }
-        if (updated != 1) {
-            throw new TrackingTableException("Could not record migration " + row.id() + " as "
-                    + row.status().sql() + " in the tracking table " + name + ": its claimed row is gone ("
-                    + updated + " rows updated). Its transaction is rolled back; it runs again on the next start.");
         }
     }
 
