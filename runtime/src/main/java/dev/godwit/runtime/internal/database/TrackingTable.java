@@ -3,6 +3,7 @@ package dev.godwit.runtime.internal.database;
 import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.TrackingTableException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +27,7 @@ public final class TrackingTable {
 
     private final TrackingDialect dialect;
     private final TableName name;
-    private final NamedSql selectAll;
+    private final String selectAll;
     private final NamedSql selectOne;
     private final NamedSql updateChecksum;
 
@@ -39,7 +40,7 @@ public final class TrackingTable {
     public TrackingTable(TrackingDialect dialect, TableName name) {
         this.dialect = dialect;
         this.name = name;
-        this.selectAll = NamedSql.of(dialect.selectAll(name));
+        this.selectAll = dialect.selectAll(name);
         this.selectOne = NamedSql.of(dialect.selectOne(name));
         this.updateChecksum = NamedSql.of(dialect.updateChecksum(name));
     }
@@ -92,13 +93,26 @@ public final class TrackingTable {
      */
     public Map<String, TrackingRow> readAll(Connection connection) {
         try {
-            List<TrackingRow> rows = selectAll.query(connection, Map.of(), this::row);
-            Map<String, TrackingRow> byId = new LinkedHashMap<>();
-            rows.forEach(row -> byId.put(row.id(), row));
-            return byId;
+            return rows(connection);
         } catch (SQLException e) {
-            throw new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
+            throw readFailed(e);
         }
+    }
+
+    private Map<String, TrackingRow> rows(Connection connection) throws SQLException {
+        Map<String, TrackingRow> rows = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(selectAll);
+                ResultSet resultSet = statement.executeQuery()) {
+            while (resultSet.next()) {
+                TrackingRow row = row(resultSet);
+                rows.put(row.id(), row);
+            }
+        }
+        return rows;
+    }
+
+    private TrackingTableException readFailed(SQLException e) {
+        return new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
     }
 
     /**
