@@ -91,6 +91,29 @@ class MigrationRunnerTest {
         }
     }
 
+    @EachDatabase
+    void leavesTheDurationOfARowThatAnotherRunnerHasWrittenSince(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        // v2 plays another runner that ran v1 again after this run committed it: its row is no longer this run's.
+        TestRegistry registry = new TestRegistry()
+                .add("v1", slowEvent("v1"))
+                .add(
+                        "v2",
+                        invocation -> invocation
+                                .handle()
+                                .execute(
+                                        "UPDATE godwit_migrations SET executed_at = '2001-02-03T04:05:06.007Z', execution_time_ms = 7"
+                                                + " WHERE id = 'v1'"));
+
+        MigrationReport report = run(database, registry);
+
+        assertThat(report.applied()).hasSize(2);
+        assertThat(report.results().get(0).duration()).isGreaterThanOrEqualTo(SLOW);
+        assertThat(recordedMillis(database, "v1")).isEqualTo(7);
+        assertThat(recordedMillis(database, "v2"))
+                .isEqualTo(report.results().get(1).duration().toMillis());
+    }
+
     private static final Duration SLOW = Duration.ofMillis(40);
 
     /** A migration that writes its ID to the {@code events} table and takes at least {@link #SLOW}. */

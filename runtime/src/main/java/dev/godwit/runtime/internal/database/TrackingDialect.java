@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The SQL of the tracking table on one database: its DDL with that database's natural types, the check for its
- * existence, and how timestamps are stored. The queries, the claim and the record are standard SQL that PostgreSQL and
+ * existence, and how timestamps are stored. The queries, the claim and the updates are standard SQL that PostgreSQL and
  * SQLite (3.35 and newer) both accept; a database that differs overrides them.
  *
  * <p>Every statement names the table through {@link TableName#sql()}, which holds only checked identifiers.

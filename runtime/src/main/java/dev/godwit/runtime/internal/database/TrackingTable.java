@@ -95,7 +95,7 @@ public final class TrackingTable {
         try {
             return rows(connection);
         } catch (SQLException e) {
-            throw readFailed(e);
+            throw new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -109,10 +109,6 @@ public final class TrackingTable {
             }
         }
         return rows;
-    }
-
-    private TrackingTableException readFailed(SQLException e) {
-        return new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
     }
 
     /**
