@@ -98,9 +98,9 @@ import org.jdbi.v3.core.Jdbi;
  *
  * {@code godwit_migrations} unless {@linkplain Builder#table(String) configured}, with the columns {@code id}
  * (primary key), {@code status} ({@code success} or {@code failed}), {@code executed_at}, {@code execution_time_ms}
- * (of a success, written for the whole run in one statement at its end, and every thousand successes: a runner
- * killed mid-run leaves 0 for the migrations it applied), {@code error} (the failure's exception and causes;
- * {@code null} on success) and {@code checksum} (the migration's checksum when it ran, success or failure;
+ * (of a success, written for the whole run in one statement at its end, and every thousand successes: a run that
+ * stops on an error or is killed leaves 0 for the migrations it applied), {@code error} (the failure's exception and
+ * causes; {@code null} on success) and {@code checksum} (the migration's checksum when it ran, success or failure;
  * {@code null} for a method compiled without one). PostgreSQL stores {@code executed_at} as {@code TIMESTAMPTZ},
  * SQLite as ISO-8601 text in UTC.
  *

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -74,14 +75,21 @@ class MigrationRunnerTest {
         TestRegistry registry = new TestRegistry();
         // Durations are written every thousand successes and at the end: the first and the last are on either side.
         int count = 1001;
-        for (int i = 1; i <= count; i++) {
+        AtomicLong v1SeenByTheLast = new AtomicLong(-1);
+        for (int i = 1; i < count; i++) {
             String id = "v" + i;
-            registry.add(id, i == 1 || i == count ? slowEvent(id) : invocation -> {});
+            registry.add(id, i == 1 ? slowEvent(id) : invocation -> {});
         }
+        registry.add("v" + count, invocation -> {
+            // On a connection of its own: what the run has committed by now.
+            v1SeenByTheLast.set(recordedMillis(database, "v1"));
+            slowEvent("v" + count).run(invocation);
+        });
 
         MigrationReport report = run(database, registry);
 
         assertThat(report.applied()).hasSize(count);
+        assertThat(v1SeenByTheLast).hasValueGreaterThanOrEqualTo(SLOW.toMillis());
         assertThat(recordedMillis(database, "v1")).isGreaterThanOrEqualTo(SLOW.toMillis());
         assertThat(recordedMillis(database, "v" + count)).isGreaterThanOrEqualTo(SLOW.toMillis());
         for (MigrationResult result : report.results()) {
@@ -112,6 +120,26 @@ class MigrationRunnerTest {
         assertThat(recordedMillis(database, "v1")).isEqualTo(7);
         assertThat(recordedMillis(database, "v2"))
                 .isEqualTo(report.results().get(1).duration().toMillis());
+    }
+
+    @EachDatabase
+    void aMigrationThatCommitsItselfAndThenThrowsIsRecordedAsFailed(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        TestRegistry registry = new TestRegistry().add("v1", invocation -> {
+            TestRegistry.insertEventThroughJdbc(invocation, "v1");
+            // Commits the runner's transaction, and the claim with it, which wrote the row as a success.
+            invocation.connection().commit();
+            throw new IllegalStateException("failed after its own commit");
+        });
+
+        MigrationReport report = run(database, registry);
+
+        assertThat(report.failed()).extracting(MigrationResult::id).containsExactly("v1");
+        assertThat(database.statuses()).isEqualTo(Map.of("v1", "failed"));
+        assertThat(database.error("v1"))
+                .hasValueSatisfying(error -> assertThat(error).contains("failed after its own commit"));
+        // What it committed stays: it was told not to do that.
+        assertThat(database.events()).containsExactly("v1");
     }
 
     private static final Duration SLOW = Duration.ofMillis(40);

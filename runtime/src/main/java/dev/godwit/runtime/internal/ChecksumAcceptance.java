@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records the current checksums of succeeded migrations, in one transaction, so that a runner running at the same
- * time never sees half of them. It needs no claim: a runner never writes a row that records a success, and each
- * update is conditional on the success it changes.
+ * time never sees half of them. It needs no claim: a runner writes a success only in the claim that creates it
+ * (unseen until that transaction commits) and then its duration, never its checksum, and each update here is
+ * conditional on the success it changes.
  */
 final class ChecksumAcceptance {
 

@@ -122,14 +122,17 @@ final class MigrationExecutor implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes the durations still to be written, undoes what the run changed on the runner's connection, and closes
-     * the second connection if one was opened.
-     */
+    /** Undoes what the run changed on the runner's connection, and closes the second connection if one was opened. */
     @Override
     public void close() {
         try {
-            recordDurations();
+            if (!unrecordedDurations.isEmpty()) {
+                // Not written on the way out of a run that failed: the connection may be in a transaction that must
+                // not commit, or wait again for the lock that made the run fail.
+                LOG.debug(
+                        "The durations of {} migrations are not written: the run stopped", unrecordedDurations.size());
+                unrecordedDurations.clear();
+            }
             if (prepared) {
                 prepared = false;
                 claim.release(connection.connection());
@@ -146,6 +149,11 @@ final class MigrationExecutor implements AutoCloseable {
                 claimConnection = null;
             }
         }
+    }
+
+    /** Ends a run that went through: writes the durations still to be written. */
+    void finish() {
+        recordDurations();
     }
 
     /**
@@ -218,7 +226,17 @@ final class MigrationExecutor implements AutoCloseable {
             TrackingRow failed =
                     TrackingRow.failed(id, executedAt, body.duration, ErrorText.of(body.failure), checksum);
             if (!transaction(connection, id, transaction -> claim(transaction, id, failed))) {
-                LOG.debug("Migration {} failed, but another runner made it succeed meanwhile: not recorded", id);
+                // The row records a success. Another runner's, or this attempt's own claim, if the body committed the
+                // transaction itself before it threw: that row must not say success.
+                if (transaction(connection, id, transaction -> tracking.failOwnClaim(transaction, failed))) {
+                    LOG.warn(
+                            "Migration {} committed its transaction itself before it failed: what it committed stays,"
+                                    + " and its row, committed with it as a success, now records the failure. Let"
+                                    + " the runner commit a transactional migration.",
+                            id);
+                } else {
+                    LOG.debug("Migration {} failed, but another runner made it succeed meanwhile: not recorded", id);
+                }
             }
             return MigrationResult.failed(migration.definition(), executedAt, body.duration, body.failure);
         }

@@ -207,6 +207,7 @@ public final class MigrationRun {
                 }
                 results.add(result);
             }
+            executors.finish();
             return results;
         }
     }
@@ -241,6 +242,13 @@ public final class MigrationRun {
                         settings.clock());
             }
             return executor;
+        }
+
+        /** Ends a run that went through every migration. */
+        void finish() {
+            if (executor != null) {
+                executor.finish();
+            }
         }
 
         @Override

@@ -50,7 +50,10 @@ public final class PostgresTrackingDialect implements TrackingDialect {
 
     /**
      * One statement for every row, whatever their number: the rows' values as three arrays, joined by {@code
-     * unnest}. The timestamps are compared in milliseconds, as written.
+     * unnest}. The timestamps are compared in milliseconds, as written. A row that another transaction has locked is
+     * skipped, not waited for: that transaction is rewriting it (another runner running the migration again), so
+     * this duration is no longer the row's; and a transaction that never waits cannot deadlock with one that accepts
+     * checksums.
      */
     @Override
     public void recordDurations(Connection connection, TableName table, List<TrackingRow> rows) throws SQLException {
@@ -63,8 +66,12 @@ public final class PostgresTrackingDialect implements TrackingDialect {
             durations[i] = row.executionTime().toMillis();
             executedAt[i] = row.executedAt().toEpochMilli();
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table.sql() + " AS godwit_row"
-                + " SET execution_time_ms = d.ms FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS d(id, ms, at)"
+        try (PreparedStatement update = connection.prepareStatement("WITH d AS (SELECT * FROM"
+                + " unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS d(id, ms, at)),"
+                + " free AS (SELECT r.id FROM " + table.sql() + " AS r JOIN d ON r.id = d.id"
+                + " FOR UPDATE OF r SKIP LOCKED)"
+                + " UPDATE " + table.sql()
+                + " AS godwit_row SET execution_time_ms = d.ms FROM d JOIN free ON free.id = d.id"
                 + " WHERE godwit_row.id = d.id AND godwit_row.status = 'success'"
                 + " AND round(extract(epoch FROM godwit_row.executed_at) * 1000)::bigint = d.at")) {
             update.setArray(1, connection.createArrayOf("varchar", ids));
