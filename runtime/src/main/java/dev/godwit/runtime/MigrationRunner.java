@@ -66,13 +66,12 @@ import org.jdbi.v3.core.Jdbi;
  *   <li>Runs each migration without a {@code success} row (none yet, or {@code failed}) in its own transaction:
  *       <ol>
  *         <li>claims the migration's tracking row, the transaction's first statement: an upsert that writes the row
- *             unless it records a success. A runner that claims a row another runner holds waits until that
+ *             as a {@code success} unless it already records one, so that the body's changes and their record
+ *             commit together or not at all. A runner that claims a row another runner holds waits until that
  *             transaction ends (at most the {@linkplain Builder#lockTimeout(Duration) lock timeout}), then skips the
  *             migration if the other made it succeed. The claim ends with the transaction, so a killed process
  *             leaves no lock behind;
- *         <li>runs the body: the method, or the SQL file's statements one by one;
- *         <li>on success, records the {@code success} in the same transaction, so the body's changes and their
- *             record commit together or not at all;
+ *         <li>runs the body: the method, or the SQL file's statements one by one, and commits;
  *         <li>on an exception, rolls the transaction back, records a {@code failed} row with the error in a new
  *             transaction (unless another runner has made the migration succeed meanwhile), logs the failure, and
  *             goes on with the next migration.

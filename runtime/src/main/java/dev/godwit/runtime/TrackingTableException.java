@@ -2,8 +2,8 @@ package dev.godwit.runtime;
 
 /**
  * The tracking table (by default {@code godwit_migrations}) could not be created, read or written, or holds a row
- * the runner does not understand. This is not a failure of a migration: when the row of a migration cannot be
- * claimed, nothing of it runs or is committed, the run stops, and that migration runs on the next start.
+ * the runner does not understand. This is not a failure of a migration: the run stops, and a migration whose row
+ * could not be written runs again on the next start (of a transactional one, nothing is committed).
  * The message names the table and, where there is one, the migration; the cause is the JDBI or JDBC exception.
  */
 public class TrackingTableException extends GodwitException {

@@ -38,7 +38,8 @@ import org.slf4j.MDC;
  * <p>The claim cannot know how long the body will take, so it writes a duration of zero; the durations of the
  * migrations that succeeded are written afterwards, all in one statement, when the run ends or every {@value
  * #DURATIONS_PER_WRITE} successes. That saves a statement per migration, a fifth of applying a trivial one on
- * PostgreSQL, against the loss of the durations (not the outcomes) of a runner killed in between.
+ * PostgreSQL, against the loss of the durations (not the outcomes) of a run that stops on an error or is killed in
+ * between.
  *
  * <p>A non-transactional migration's body runs on the runner's connection in auto-commit mode. Where the database
  * allows ({@link MigrationClaim#holdsBesideTheBody()}: PostgreSQL), a transaction on a second connection holds a lock
@@ -226,17 +227,10 @@ final class MigrationExecutor implements AutoCloseable {
             TrackingRow failed =
                     TrackingRow.failed(id, executedAt, body.duration, ErrorText.of(body.failure), checksum);
             if (!transaction(connection, id, transaction -> claim(transaction, id, failed))) {
-                // The row records a success. Another runner's, or this attempt's own claim, if the body committed the
-                // transaction itself before it threw: that row must not say success.
-                if (transaction(connection, id, transaction -> tracking.failOwnClaim(transaction, failed))) {
-                    LOG.warn(
-                            "Migration {} committed its transaction itself before it failed: what it committed stays,"
-                                    + " and its row, committed with it as a success, now records the failure. Let"
-                                    + " the runner commit a transactional migration.",
-                            id);
-                } else {
-                    LOG.debug("Migration {} failed, but another runner made it succeed meanwhile: not recorded", id);
-                }
+                // Or the body committed the runner's transaction itself, the claim's success with it, before it threw:
+                // a transactional migration must not. Nothing here tells that apart from another runner's success
+                // for certain (the timestamps can be equal, with a fixed clock), so the row is left alone.
+                LOG.debug("Migration {} failed, but another runner made it succeed meanwhile: not recorded", id);
             }
             return MigrationResult.failed(migration.definition(), executedAt, body.duration, body.failure);
         }

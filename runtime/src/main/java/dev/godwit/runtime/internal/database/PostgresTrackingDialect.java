@@ -51,9 +51,9 @@ public final class PostgresTrackingDialect implements TrackingDialect {
     /**
      * One statement for every row, whatever their number: the rows' values as three arrays, joined by {@code
      * unnest}. The timestamps are compared in milliseconds, as written. A row that another transaction has locked is
-     * skipped, not waited for: that transaction is rewriting it (another runner running the migration again), so
-     * this duration is no longer the row's; and a transaction that never waits cannot deadlock with one that accepts
-     * checksums.
+     * skipped, not waited for, and keeps 0 ms: another runner's claim locks it even when it finds the success and
+     * takes nothing, and so does one that runs an interval migration again or accepts checksums. A duration is not
+     * worth waiting for, and a transaction that never waits cannot deadlock with them.
      */
     @Override
     public void recordDurations(Connection connection, TableName table, List<TrackingRow> rows) throws SQLException {

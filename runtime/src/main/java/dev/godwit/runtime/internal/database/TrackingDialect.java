@@ -141,19 +141,6 @@ public interface TrackingDialect {
     }
 
     /**
-     * Returns the statement that turns a migration's {@code success} row into the record of a failure, if the row is
-     * the one an attempt that started at {@code :executedAt} claimed, with {@code :id, :executionTimeMs, :error} and
-     * {@code :executedAt} bound.
-     *
-     * @param table the table
-     * @return the update
-     */
-    default String failOwnClaim(TableName table) {
-        return "UPDATE " + table.sql() + " SET status = 'failed', execution_time_ms = :executionTimeMs, error = :error"
-                + " WHERE id = :id AND status = 'success' AND executed_at = :executedAt";
-    }
-
-    /**
      * Returns the statement that replaces the checksum of a succeeded migration's row, with {@code :id} and
      * {@code :checksum} bound.
      *

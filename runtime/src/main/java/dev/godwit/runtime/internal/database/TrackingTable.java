@@ -30,7 +30,6 @@ public final class TrackingTable {
     private final String selectAll;
     private final NamedSql selectOne;
     private final NamedSql updateChecksum;
-    private final NamedSql failOwnClaim;
 
     /**
      * Creates access to one tracking table.
@@ -44,7 +43,6 @@ public final class TrackingTable {
         this.selectAll = dialect.selectAll(name);
         this.selectOne = NamedSql.of(dialect.selectOne(name));
         this.updateChecksum = NamedSql.of(dialect.updateChecksum(name));
-        this.failOwnClaim = NamedSql.of(dialect.failOwnClaim(name));
     }
 
     /**
@@ -167,27 +165,6 @@ public final class TrackingTable {
             throw new TrackingTableException(
                     "Could not record the durations of " + rows.size() + " migrations in the tracking table " + name
                             + ": " + e.getMessage(),
-                    e);
-        }
-    }
-
-    /**
-     * Records a failure in the migration's row if that row is the success an attempt's claim wrote and the attempt's
-     * body committed before it failed: the row whose {@code executed_at} is the attempt's. (Another runner's success
-     * started in the same millisecond would be taken for it: so unlikely that it is not worth a column.)
-     *
-     * @param connection the connection, in a transaction
-     * @param failed the failure, with the attempt's {@code executedAt}
-     * @return {@code true} if the row was the attempt's and now records the failure
-     * @throws TrackingTableException if the row cannot be written
-     */
-    public boolean failOwnClaim(Connection connection, TrackingRow failed) {
-        try {
-            return failOwnClaim.update(connection, values(failed)) == 1;
-        } catch (SQLException e) {
-            throw new TrackingTableException(
-                    "Could not record the failure of migration " + failed.id() + " in the tracking table " + name + ": "
-                            + e.getMessage(),
                     e);
         }
     }
