@@ -141,10 +141,7 @@ abstract class RunnerConnection implements AutoCloseable {
         try {
             return FromJdbi.open(jdbi);
         } catch (Failure e) {
-            throw new DatabaseAccessException(
-                    "Could not open a connection through the Jdbi given to MigrationRunner: " + e.getMessage()
-                            + ". Nothing has run.",
-                    e.getCause());
+            throw cannotOpen("Jdbi", e);
         }
     }
 
@@ -160,11 +157,15 @@ abstract class RunnerConnection implements AutoCloseable {
         try {
             return FromDataSource.open(dataSource);
         } catch (Failure e) {
-            throw new DatabaseAccessException(
-                    "Could not open a connection through the DataSource given to MigrationRunner: " + e.getMessage()
-                            + ". Nothing has run.",
-                    e.getCause());
+            throw cannotOpen("DataSource", e);
         }
+    }
+
+    private static DatabaseAccessException cannotOpen(String given, Failure e) {
+        return new DatabaseAccessException(
+                "Could not open a connection through the " + given + " given to MigrationRunner: " + e.getMessage()
+                        + ". Nothing has run.",
+                e.getCause());
     }
 
     private static void closeQuietly(Connection connection, Exception failure) {
@@ -175,6 +176,15 @@ abstract class RunnerConnection implements AutoCloseable {
                 failure.addSuppressed(e);
             }
         }
+    }
+
+    /** The failure to throw: {@code first}, with {@code next} suppressed, or {@code next} if it is the first. */
+    private static RuntimeException firstOf(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     private static DatabaseAccessException handleCloseFailed(Exception e) {
@@ -466,21 +476,12 @@ abstract class RunnerConnection implements AutoCloseable {
             try {
                 closeHandle();
             } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = firstOf(failure, e);
             }
             try {
                 connection.close();
             } catch (SQLException e) {
-                DatabaseAccessException closing = closeFailed(e);
-                if (failure == null) {
-                    failure = closing;
-                } else {
-                    failure.addSuppressed(closing);
-                }
+                failure = firstOf(failure, closeFailed(e));
             }
             if (failure != null) {
                 throw failure;
