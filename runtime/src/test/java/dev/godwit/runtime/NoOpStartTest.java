@@ -51,12 +51,13 @@ class NoOpStartTest {
         assertThat(recorder.statements).hasSize(2);
         assertThat(recorder.statements.get(0))
                 .contains(kind == DatabaseKind.POSTGRESQL ? "to_regclass" : "sqlite_master");
+        // Every row: on SQLite, packed by the database into one value.
         assertThat(recorder.statements.get(1))
-                .isEqualTo("SELECT id, status, "
-                        + (kind == DatabaseKind.POSTGRESQL
-                                ? "round(extract(epoch FROM executed_at) * 1000)::bigint"
-                                : "executed_at")
-                        + ", execution_time_ms, error, checksum FROM godwit_migrations");
+                .startsWith(
+                        kind == DatabaseKind.POSTGRESQL
+                                ? "SELECT id, status, (date_part('epoch', executed_at) * 1000)::bigint,"
+                                : "SELECT count(*), group_concat(")
+                .endsWith(" FROM godwit_migrations");
     }
 
     @EachDatabase

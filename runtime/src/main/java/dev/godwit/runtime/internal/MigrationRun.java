@@ -192,24 +192,38 @@ public final class MigrationRun {
             };
             List<MigrationResult> results = new ArrayList<>(migrations.size());
             for (PlannedMigration migration : migrations) {
-                MigrationResult result =
-                        consider(migration, rows.get(migration.id()), now, succeeded, executors, listeners);
-                switch (result.outcome()) {
-                    case APPLIED -> outcomes.put(result.id(), true);
-                    case ALREADY_APPLIED -> {
-                        // Applied by another runner while this one waited, if its row, read before, does not say so.
-                        if (!Statuses.succeeded(rows.get(result.id()))) {
-                            outcomes.put(result.id(), true);
-                        }
-                    }
-                    case FAILED -> outcomes.put(result.id(), false);
-                    case BLOCKED, EXPIRED -> {}
-                }
-                results.add(result);
+                // The loop only calls: the JVM compiles what is called for each migration early in a start, but
+                // a loop that runs once per start only after dozens of them (see PackedRows#unpack).
+                results.add(consider(migration, rows, outcomes, now, succeeded, executors, listeners));
             }
             executors.finish();
             return results;
         }
+    }
+
+    /** Skips, holds back or runs one migration, and notes in {@code outcomes} what its running changed. */
+    private static MigrationResult consider(
+            PlannedMigration migration,
+            Map<String, TrackingRow> rows,
+            Map<String, Boolean> outcomes,
+            Instant now,
+            Predicate<String> succeeded,
+            Executors executors,
+            Listeners listeners) {
+        TrackingRow row = rows.get(migration.id());
+        MigrationResult result = consider(migration, row, now, succeeded, executors, listeners);
+        switch (result.outcome()) {
+            case APPLIED -> outcomes.put(result.id(), true);
+            case ALREADY_APPLIED -> {
+                // Applied by another runner while this one waited, if its row, read before, does not say so.
+                if (!Statuses.succeeded(row)) {
+                    outcomes.put(result.id(), true);
+                }
+            }
+            case FAILED -> outcomes.put(result.id(), false);
+            case BLOCKED, EXPIRED -> {}
+        }
+        return result;
     }
 
     /**

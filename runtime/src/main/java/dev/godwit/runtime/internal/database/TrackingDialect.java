@@ -55,6 +55,60 @@ public interface TrackingDialect {
     }
 
     /**
+     * Receives the rows of the tracking table as {@link #readAll} reads them, by their columns' values; the receiver
+     * checks what the database does not, such as the status.
+     */
+    @FunctionalInterface
+    interface RowReceiver {
+        /**
+         * Receives one row.
+         *
+         * @param id the {@code id} column
+         * @param status the {@code status} column, as stored
+         * @param executedAt the {@code executed_at} column
+         * @param executionTimeMs the {@code execution_time_ms} column
+         * @param error the {@code error} column, or {@code null}
+         * @param checksum the {@code checksum} column, or {@code null}
+         */
+        void row(String id, String status, Instant executedAt, long executionTimeMs, String error, String checksum);
+    }
+
+    /**
+     * Reads every row of the table in one query, and gives each to {@code rows}. This default reads them column by
+     * column, through {@link #selectAll}.
+     *
+     * @param connection the connection
+     * @param table the table
+     * @param rows what receives the rows
+     * @throws SQLException if the table cannot be read
+     */
+    default void readAll(Connection connection, TableName table, RowReceiver rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(selectAll(table));
+                ResultSet resultSet = statement.executeQuery()) {
+            while (resultSet.next()) {
+                readRow(resultSet, rows);
+            }
+        }
+    }
+
+    /**
+     * Gives the row a result set is on, selected as {@link #selectAll} selects it, to {@code rows}.
+     *
+     * @param resultSet the result set, on a row
+     * @param rows what receives the row
+     * @throws SQLException if the driver cannot read it
+     */
+    default void readRow(ResultSet resultSet, RowReceiver rows) throws SQLException {
+        rows.row(
+                resultSet.getString(1),
+                resultSet.getString(2),
+                timestamp(resultSet, 3),
+                resultSet.getLong(4),
+                resultSet.getString(5),
+                resultSet.getString(6));
+    }
+
+    /**
      * Returns the expression that {@link #selectAll} reads {@code executed_at} with, for {@link #timestamp(ResultSet,
      * int)}.
      *

@@ -3,11 +3,11 @@ package dev.godwit.runtime.internal.database;
 import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.TrackingTableException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,6 @@ public final class TrackingTable {
 
     private final TrackingDialect dialect;
     private final TableName name;
-    private final String selectAll;
     private final NamedSql selectOne;
     private final NamedSql updateChecksum;
 
@@ -40,7 +39,6 @@ public final class TrackingTable {
     public TrackingTable(TrackingDialect dialect, TableName name) {
         this.dialect = dialect;
         this.name = name;
-        this.selectAll = dialect.selectAll(name);
         this.selectOne = NamedSql.of(dialect.selectOne(name));
         this.updateChecksum = NamedSql.of(dialect.updateChecksum(name));
     }
@@ -101,13 +99,11 @@ public final class TrackingTable {
 
     private Map<String, TrackingRow> rows(Connection connection) throws SQLException {
         Map<String, TrackingRow> rows = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(selectAll);
-                ResultSet resultSet = statement.executeQuery()) {
-            while (resultSet.next()) {
-                TrackingRow row = row(resultSet);
-                rows.put(row.id(), row);
-            }
-        }
+        dialect.readAll(
+                connection,
+                name,
+                (id, status, executedAt, executionTimeMs, error, checksum) ->
+                        rows.put(id, row(id, status, executedAt, executionTimeMs, error, checksum)));
         return rows;
     }
 
@@ -218,22 +214,24 @@ public final class TrackingTable {
         }
     }
 
-    /** Reads a row selected as {@link TrackingDialect#selectAll}: by index, in the order of its columns. */
+    /** Reads a row selected as {@link TrackingDialect#selectAll}. */
     private TrackingRow row(ResultSet resultSet) throws SQLException {
-        String id = resultSet.getString(1);
-        String status = resultSet.getString(2);
+        TrackingRow[] row = new TrackingRow[1];
+        dialect.readRow(
+                resultSet,
+                (id, status, executedAt, executionTimeMs, error, checksum) ->
+                        row[0] = row(id, status, executedAt, executionTimeMs, error, checksum));
+        return row[0];
+    }
+
+    private TrackingRow row(
+            String id, String status, Instant executedAt, long executionTimeMs, String error, String checksum) {
         TrackingRow.Status parsed = TrackingRow.Status.fromSql(status);
         if (parsed == null) {
             throw new TrackingTableException("The tracking table " + name + " holds status '" + status
                     + "' for migration " + id + "; the runner writes only 'success' and 'failed'. Correct the row,"
                     + " or delete it to run the migration again.");
         }
-        return new TrackingRow(
-                id,
-                parsed,
-                dialect.timestamp(resultSet, 3),
-                Duration.ofMillis(resultSet.getLong(4)),
-                resultSet.getString(5),
-                resultSet.getString(6));
+        return new TrackingRow(id, parsed, executedAt, Duration.ofMillis(executionTimeMs), error, checksum);
     }
 }

@@ -1,0 +1,176 @@
+package dev.godwit.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.godwit.runtime.internal.database.DatabaseSupport;
+import dev.godwit.runtime.internal.database.TableName;
+import dev.godwit.runtime.internal.database.TrackingRow;
+import dev.godwit.runtime.internal.database.TrackingTable;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading the whole tracking table at once gives the rows that reading them one by one gives, whatever they hold. On
+ * SQLite the two take different paths: all rows packed into one value, and each row's columns.
+ */
+class TrackingTableReadTest {
+
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
+    @TempDir
+    Path tempDir;
+
+    @EachDatabase
+    void rowsWrittenByTheRunnerReadBackAsWritten(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+        Instant at = Instant.parse("2026-11-23T04:05:06.789Z");
+        List<TrackingRow> written = List.of(
+                new TrackingRow("v1", TrackingRow.Status.SUCCESS, at, Duration.ofMillis(12), null, "ab".repeat(32)),
+                new TrackingRow("v2", TrackingRow.Status.SUCCESS, at.plusSeconds(1), Duration.ZERO, null, null),
+                new TrackingRow(
+                        "v3",
+                        TrackingRow.Status.FAILED,
+                        at.plusSeconds(2),
+                        Duration.ofMillis(1_234_567_890_123L),
+                        "=boom: é 🦆\n\tat line 2 ||,",
+                        "="),
+                new TrackingRow("v4", TrackingRow.Status.FAILED, at.plusSeconds(3), Duration.ofMillis(5), "", ""));
+        createTable(database);
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+            for (TrackingRow row : written) {
+                insert(connection, tracking, row);
+            }
+
+            Map<String, TrackingRow> rows = tracking.readAll(connection);
+
+            assertThat(rows.values()).containsExactlyElementsOf(written);
+            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+        }
+    }
+
+    /**
+     * The separators of the packed value, in values: each of these rows, alone in its table with a plain one, would
+     * read as a wrong row, or as two, if the separators were only split on. The table is read column by column.
+     */
+    @EachDatabase
+    void valuesHoldingTheSeparatorsReadBackAsWritten(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+        Instant at = Instant.parse("2026-11-23T04:05:06.789Z");
+        String fakeRow = "v6\u001fsuccess\u001f" + (kind == DatabaseKind.SQLITE ? at.toString() : at.toEpochMilli())
+                + "\u001f6\u001f\u001f";
+        List<TrackingRow> crafted = List.of(
+                new TrackingRow("v2", TrackingRow.Status.FAILED, at, Duration.ofMillis(2), "a\u001fb", null),
+                new TrackingRow("v2", TrackingRow.Status.FAILED, at, Duration.ofMillis(2), "a\u001f=b", "c"),
+                new TrackingRow("v2", TrackingRow.Status.FAILED, at, Duration.ofMillis(2), "a\u001eb", "\u001e"),
+                new TrackingRow("v2", TrackingRow.Status.SUCCESS, at, Duration.ofMillis(2), null, "=x\u001e" + fakeRow),
+                new TrackingRow(
+                        "v2", TrackingRow.Status.SUCCESS, at, Duration.ofMillis(2), "=x\u001e" + fakeRow, null));
+        try (Connection connection = database.connect()) {
+            for (int i = 0; i < crafted.size(); i++) {
+                TrackingTable tracking =
+                        new TrackingTable(DatabaseSupport.of(connection).dialect(), TableName.parse("crafted_" + i));
+                tracking.ensureExists(connection);
+                List<TrackingRow> written = List.of(
+                        new TrackingRow("v1", TrackingRow.Status.SUCCESS, at, Duration.ofMillis(1), null, "ab"),
+                        crafted.get(i));
+                for (TrackingRow row : written) {
+                    insert(connection, tracking, row);
+                }
+
+                assertThat(tracking.readAll(connection).values())
+                        .as("crafted row %d", i)
+                        .containsExactlyElementsOf(written);
+            }
+        }
+    }
+
+    @EachDatabase
+    void rowsWrittenByHandReadAsTheyDoOneByOne(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+        createTable(database);
+        database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error, checksum)"
+                + " VALUES ('by hand', 'success', " + (kind == DatabaseKind.SQLITE ? "datetime('now')" : "now()")
+                + ", 0, NULL, NULL)");
+        database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error, checksum)"
+                + " VALUES ('v9', 'failed', '2024-05-01T12:34:56.789Z', 7, 'it broke', NULL)");
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+
+            Map<String, TrackingRow> rows = tracking.readAll(connection);
+
+            assertThat(rows.keySet()).containsExactly("by hand", "v9");
+            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+        }
+    }
+
+    /** A duration SQLite holds as a REAL, which the packed form cannot carry: the rows are read column by column. */
+    @Test
+    void aDurationThatIsNotAnIntegerIsReadAsTheDriverReadsIt() throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);
+        createTable(database);
+        database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error, checksum)"
+                + " VALUES ('v1', 'success', '2024-05-01T12:34:56.789Z', 0, NULL, NULL),"
+                + " ('v2', 'success', '2024-05-01T12:34:57.789Z', 3.7, NULL, NULL)");
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+
+            Map<String, TrackingRow> rows = tracking.readAll(connection);
+
+            assertThat(rows.get("v2").executionTime()).isEqualTo(Duration.ofMillis(3));
+            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+        }
+    }
+
+    @EachDatabase
+    void anEmptyTableHasNoRows(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+        createTable(database);
+        try (Connection connection = database.connect()) {
+            assertThat(tracking(connection).readAll(connection)).isEmpty();
+        }
+    }
+
+    private static void createTable(TestDatabase database) throws Exception {
+        try (Connection connection = database.connect()) {
+            tracking(connection).ensureExists(connection);
+        }
+    }
+
+    private static TrackingTable tracking(Connection connection) {
+        return new TrackingTable(DatabaseSupport.of(connection).dialect(), TableName.DEFAULT);
+    }
+
+    private static void insert(Connection connection, TrackingTable tracking, TrackingRow row) throws Exception {
+        Map<String, Object> values = tracking.values(row);
+        try (var statement =
+                connection.prepareStatement("INSERT INTO " + tracking.name().sql()
+                        + " (id, status, executed_at, execution_time_ms, error, checksum) VALUES (?, ?, ?, ?, ?, ?)")) {
+            statement.setObject(1, values.get("id"));
+            statement.setObject(2, values.get("status"));
+            statement.setObject(3, values.get("executedAt"));
+            statement.setObject(4, values.get("executionTimeMs"));
+            statement.setObject(5, values.get("error"));
+            statement.setObject(6, values.get("checksum"));
+            statement.executeUpdate();
+        }
+    }
+
+    private static List<TrackingRow> readOneByOne(
+            Connection connection, TrackingTable tracking, Map<String, TrackingRow> rows) {
+        List<TrackingRow> read = new ArrayList<>();
+        for (String id : rows.keySet()) {
+            read.add(tracking.read(connection, id).orElseThrow());
+        }
+        return read;
+    }
+}
