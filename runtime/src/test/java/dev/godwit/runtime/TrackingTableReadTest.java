@@ -8,6 +8,7 @@ import dev.godwit.runtime.internal.database.TrackingRow;
 import dev.godwit.runtime.internal.database.TrackingTable;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +129,73 @@ class TrackingTableReadTest {
 
             assertThat(rows.get("v2").executionTime()).isEqualTo(Duration.ofMillis(3));
             assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+        }
+    }
+
+    /**
+     * A table created by hand without {@code NOT NULL}: a row with a {@code NULL} duration, and another whose error
+     * holds a packed row. Were the first left out of the packed value, the second would make up the count, and the
+     * value would read as a success of v2, which the table does not hold.
+     */
+    @Test
+    void aRowWithNullsIsNotMadeUpByASeparatorInAnotherRow() throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);
+        database.execute("CREATE TABLE godwit_migrations (id TEXT PRIMARY KEY, status TEXT, executed_at TEXT,"
+                + " execution_time_ms INTEGER, error TEXT, checksum TEXT)");
+        String at = "2024-05-01T12:34:56.789Z";
+        database.execute("INSERT INTO godwit_migrations VALUES ('v1', 'failed', '" + at + "', 1, 'X' || char(31)"
+                + " || '=c' || char(30) || 'v2' || char(31) || 'success' || char(31) || '" + at + "' || char(31)"
+                + " || '5' || char(31), NULL), ('v3', 'failed', '" + at + "', NULL, 'boom', NULL)");
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+
+            Map<String, TrackingRow> rows = tracking.readAll(connection);
+
+            assertThat(rows.keySet()).containsExactly("v1", "v3");
+            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+        }
+    }
+
+    /** A duration stored as text in other scripts' digits: SQLite does not read it as a number, and neither does this. */
+    @Test
+    void aDurationInOtherDigitsIsReadAsTheDriverReadsIt() throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);
+        createTable(database);
+        database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error, checksum)"
+                + " VALUES ('v1', 'success', '2024-05-01T12:34:56.789Z', '\uFF15\u0663', NULL, NULL)");
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+
+            Map<String, TrackingRow> rows = tracking.readAll(connection);
+
+            assertThat(rows.get("v1").executionTime()).isEqualTo(Duration.ZERO);
+            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+        }
+    }
+
+    /** The rows together are longer than the connection allows a value to be, each alone is not. */
+    @Test
+    void rowsLongerTogetherThanTheLimitOnAValueAreReadColumnByColumn() throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);
+        createTable(database);
+        Instant at = Instant.parse("2026-11-23T04:05:06.789Z");
+        List<TrackingRow> written = new ArrayList<>();
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+            for (int i = 0; i < 1_000; i++) {
+                TrackingRow row = new TrackingRow(
+                        "v" + i,
+                        TrackingRow.Status.SUCCESS,
+                        at.plusMillis(i),
+                        Duration.ofMillis(i),
+                        null,
+                        "ab".repeat(32));
+                insert(connection, tracking, row);
+                written.add(row);
+            }
+        }
+        try (Connection limited = DriverManager.getConnection(database.url() + "?limit_length=100000")) {
+            assertThat(tracking(limited).readAll(limited).values()).containsExactlyElementsOf(written);
         }
     }
 

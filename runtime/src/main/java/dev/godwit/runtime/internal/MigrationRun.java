@@ -193,7 +193,7 @@ public final class MigrationRun {
             List<MigrationResult> results = new ArrayList<>(migrations.size());
             for (PlannedMigration migration : migrations) {
                 // The loop only calls: the JVM compiles what is called for each migration early in a start, but
-                // a loop that runs once per start only after dozens of them (see PackedRows#unpack).
+                // a loop that runs once per start only after dozens of them, and runs it interpreted until then.
                 results.add(consider(migration, rows, outcomes, now, succeeded, executors, listeners));
             }
             executors.finish();

@@ -74,7 +74,7 @@ public interface TrackingDialect {
     }
 
     /**
-     * Reads every row of the table in one query, and gives each to {@code rows}. This default reads them column by
+     * Reads every row of the table, and gives each to {@code rows}. This default reads them in one query, column by
      * column, through {@link #selectAll}.
      *
      * @param connection the connection

@@ -83,7 +83,7 @@ public final class TrackingTable {
     }
 
     /**
-     * Reads every row, in one query.
+     * Reads every row, in one query (on SQLite, in a second one if the first does not give exactly the rows).
      *
      * @param connection the connection
      * @return the rows by migration ID
