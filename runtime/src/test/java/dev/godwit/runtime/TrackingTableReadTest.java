@@ -104,14 +104,9 @@ class TrackingTableReadTest {
                 + ", 0, NULL, NULL)");
         database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error, checksum)"
                 + " VALUES ('v9', 'failed', '2024-05-01T12:34:56.789Z', 7, 'it broke', NULL)");
-        try (Connection connection = database.connect()) {
-            TrackingTable tracking = tracking(connection);
+        Map<String, TrackingRow> rows = readAllCheckedOneByOne(database);
 
-            Map<String, TrackingRow> rows = tracking.readAll(connection);
-
-            assertThat(rows.keySet()).containsExactly("by hand", "v9");
-            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
-        }
+        assertThat(rows.keySet()).containsExactly("by hand", "v9");
     }
 
     /** A duration SQLite holds as a REAL, which the packed form cannot carry: the rows are read column by column. */
@@ -122,14 +117,9 @@ class TrackingTableReadTest {
         database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error, checksum)"
                 + " VALUES ('v1', 'success', '2024-05-01T12:34:56.789Z', 0, NULL, NULL),"
                 + " ('v2', 'success', '2024-05-01T12:34:57.789Z', 3.7, NULL, NULL)");
-        try (Connection connection = database.connect()) {
-            TrackingTable tracking = tracking(connection);
+        Map<String, TrackingRow> rows = readAllCheckedOneByOne(database);
 
-            Map<String, TrackingRow> rows = tracking.readAll(connection);
-
-            assertThat(rows.get("v2").executionTime()).isEqualTo(Duration.ofMillis(3));
-            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
-        }
+        assertThat(rows.get("v2").executionTime()).isEqualTo(Duration.ofMillis(3));
     }
 
     /**
@@ -146,14 +136,9 @@ class TrackingTableReadTest {
         database.execute("INSERT INTO godwit_migrations VALUES ('v1', 'failed', '" + at + "', 1, 'X' || char(31)"
                 + " || '=c' || char(30) || 'v2' || char(31) || 'success' || char(31) || '" + at + "' || char(31)"
                 + " || '5' || char(31), NULL), ('v3', 'failed', '" + at + "', NULL, 'boom', NULL)");
-        try (Connection connection = database.connect()) {
-            TrackingTable tracking = tracking(connection);
+        Map<String, TrackingRow> rows = readAllCheckedOneByOne(database);
 
-            Map<String, TrackingRow> rows = tracking.readAll(connection);
-
-            assertThat(rows.keySet()).containsExactly("v1", "v3");
-            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
-        }
+        assertThat(rows.keySet()).containsExactly("v1", "v3");
     }
 
     /** A duration stored as text in other scripts' digits: SQLite does not read it as a number, and neither does this. */
@@ -163,14 +148,9 @@ class TrackingTableReadTest {
         createTable(database);
         database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error, checksum)"
                 + " VALUES ('v1', 'success', '2024-05-01T12:34:56.789Z', '\uFF15\u0663', NULL, NULL)");
-        try (Connection connection = database.connect()) {
-            TrackingTable tracking = tracking(connection);
+        Map<String, TrackingRow> rows = readAllCheckedOneByOne(database);
 
-            Map<String, TrackingRow> rows = tracking.readAll(connection);
-
-            assertThat(rows.get("v1").executionTime()).isEqualTo(Duration.ZERO);
-            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
-        }
+        assertThat(rows.get("v1").executionTime()).isEqualTo(Duration.ZERO);
     }
 
     /** The rows together are longer than the connection allows a value to be, each alone is not. */
@@ -230,6 +210,16 @@ class TrackingTableReadTest {
             statement.setObject(5, values.get("error"));
             statement.setObject(6, values.get("checksum"));
             statement.executeUpdate();
+        }
+    }
+
+    /** Reads the whole table, checks that its rows read as they do one by one, and returns them. */
+    private static Map<String, TrackingRow> readAllCheckedOneByOne(TestDatabase database) throws Exception {
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+            Map<String, TrackingRow> rows = tracking.readAll(connection);
+            assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+            return rows;
         }
     }
 
