@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  *                [--classpath PATH]... [-v]
  * godwit status  [same options] [--format table|json]
  * godwit plan    [same options] [--format table|json]
+ * godwit accept-checksums [same options] [ID...]
  * godwit new     [--dir DIR] [--java] [--style v1|001] [--id ID] [--classpath PATH]... DESCRIPTION...
  * </pre>
  *
@@ -114,6 +115,7 @@ public final class Godwit implements Callable<Integer> {
                 .addSubcommand(new MigrateCommand(context))
                 .addSubcommand(new StatusCommand(context))
                 .addSubcommand(new PlanCommand(context))
+                .addSubcommand(new AcceptChecksumsCommand(context))
                 .addSubcommand(new NewCommand(context))
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setOut(new PrintWriter(context.out(), true));
@@ -149,7 +151,8 @@ public final class Godwit implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: migrate, status, plan or new");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: migrate, status, plan, accept-checksums or new");
     }
 
     /** Counts {@code -v} on every command of the line: {@code godwit -v migrate} and {@code godwit migrate -v}. */

@@ -65,7 +65,7 @@ final class MigrateCommand implements Callable<Integer> {
                     .println("godwit: warning: " + status.id() + " ("
                             + status.source().orElse("?")
                             + ") has changed since it succeeded; it is not run again. Revert the change, or accept"
-                            + " it with MigrationRunner#acceptChecksums.");
+                            + " it with 'godwit accept-checksums " + status.id() + "'.");
         }
         if (report.results().isEmpty()) {
             context.err()

@@ -109,7 +109,7 @@ class CommandsTest {
         assertThat(retry.err())
                 .isEqualTo("godwit: warning: v2_create_authors (db/migration/v2_create_authors.sql) has changed since"
                         + " it succeeded; it is not run again. Revert the change, or accept it with"
-                        + " MigrationRunner#acceptChecksums.\n");
+                        + " 'godwit accept-checksums v2_create_authors'.\n");
 
         CliProcess.Result status = godwit.run(command("status", connection));
         assertThat(status.exitCode()).as("%s", status).isZero();
@@ -125,6 +125,34 @@ class CommandsTest {
                         line -> assertThat(line).isEqualTo("4 migrations: 3 succeeded, 1 changed"));
         assertThat(status.err()).isEmpty();
         assertThat(database.tables()).contains("books", "authors", "godwit_migrations");
+
+        CliProcess.Result unknown = godwit.run(command("accept-checksums", connection, "v2_create_authors", "v9_nope"));
+        assertThat(unknown.exitCode()).as("%s", unknown).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("godwit: error: ").contains("v9_nope");
+        assertThat(json(godwit, connection).get(1).get("recordedChecksum").asText())
+                .as("nothing written")
+                .isEqualTo("edited");
+
+        CliProcess.Result accept = godwit.run(command("accept-checksums", connection, "v2_create_authors"));
+        assertThat(accept.exitCode()).as("%s", accept).isZero();
+        JsonNode accepted = json(godwit, connection).get(1);
+        assertThat(accepted.get("state").asText()).isEqualTo("succeeded");
+        assertThat(accepted.get("recordedChecksum").asText())
+                .isEqualTo(accepted.get("checksum").asText());
+        assertThat(accept.out())
+                .isEqualTo("accepted  v2_create_authors (db/migration/v2_create_authors.sql): edited -> "
+                        + accepted.get("checksum").asText() + "\n1 checksum accepted\n");
+
+        CliProcess.Result again = godwit.run(command("accept-checksums", connection));
+        assertThat(again.exitCode()).as("%s", again).isZero();
+        assertThat(again.out()).isEqualTo("Nothing to accept: no migration has changed.\n");
+    }
+
+    /** The {@code migrations} of {@code status --format json}. */
+    private static JsonNode json(CliProcess godwit, String[] connection) throws Exception {
+        CliProcess.Result status = godwit.run(command("status", connection, "--format", "json"));
+        assertThat(status.exitCode()).as("%s", status).isZero();
+        return new ObjectMapper().readTree(status.out()).get("migrations");
     }
 
     /** The password goes in its environment variable, as the README recommends. */

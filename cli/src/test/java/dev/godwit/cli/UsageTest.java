@@ -19,10 +19,11 @@ class UsageTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
                 .contains("Usage: godwit [-hVv] COMMAND")
-                .contains("migrate  Runs every pending migration.")
-                .contains("status   Shows where every migration stands.")
-                .contains("plan     Shows what migrate would run now, in order; changes nothing.")
-                .contains("new      Scaffolds the next migration")
+                .contains("migrate           Runs every pending migration.")
+                .contains("status            Shows where every migration stands.")
+                .contains("plan              Shows what migrate would run now, in order; changes nothing.")
+                .contains("accept-checksums  Accepts changed migrations: records their current checksums.")
+                .contains("new               Scaffolds the next migration")
                 .contains("Exit codes:\n  0   All done.\n  1   One or more migrations failed")
                 .contains("  2   Usage or configuration error; nothing was done.")
                 .contains("  3   The database could not be reached, or a lock wait timed out")
@@ -42,7 +43,7 @@ class UsageTest {
     void noCommand() {
         assertUsageError(
                 InProcessCli.run(),
-                "godwit: error: Missing command: migrate, status, plan or new. See 'godwit --help'.");
+                "godwit: error: Missing command: migrate, status, plan, accept-checksums or new. See 'godwit --help'.");
     }
 
     @Test
