@@ -109,9 +109,8 @@ class MigrationRunnerTest {
                         "v2",
                         invocation -> invocation
                                 .handle()
-                                .execute(
-                                        "UPDATE godwit_migrations SET executed_at = '2001-02-03T04:05:06.007Z', execution_time_ms = 7"
-                                                + " WHERE id = 'v1'"));
+                                .execute("UPDATE godwit_migrations SET executed_at = '2001-02-03T04:05:06.007Z',"
+                                        + " execution_time_ms = 7 WHERE id = 'v1'"));
 
         MigrationReport report = run(database, registry);
 

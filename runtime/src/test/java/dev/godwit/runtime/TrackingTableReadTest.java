@@ -141,7 +141,7 @@ class TrackingTableReadTest {
         assertThat(rows.keySet()).containsExactly("v1", "v3");
     }
 
-    /** A duration stored as text in other scripts' digits: SQLite does not read it as a number, and neither does this. */
+    /** A duration stored as text in other scripts' digits: SQLite does not read it as a number, nor does the runner. */
     @Test
     void aDurationInOtherDigitsIsReadAsTheDriverReadsIt() throws Exception {
         TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);

@@ -194,7 +194,7 @@ public final class MigrationRun {
             for (PlannedMigration migration : migrations) {
                 // The loop only calls: the JVM compiles what is called for each migration early in a start, but
                 // a loop that runs once per start only after dozens of them, and runs it interpreted until then.
-                results.add(consider(migration, rows, outcomes, now, succeeded, executors, listeners));
+                results.add(considerAndNote(migration, rows, outcomes, now, succeeded, executors, listeners));
             }
             executors.finish();
             return results;
@@ -202,7 +202,7 @@ public final class MigrationRun {
     }
 
     /** Skips, holds back or runs one migration, and notes in {@code outcomes} what its running changed. */
-    private static MigrationResult consider(
+    private static MigrationResult considerAndNote(
             PlannedMigration migration,
             Map<String, TrackingRow> rows,
             Map<String, Boolean> outcomes,

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -46,12 +48,13 @@ final class PackedRows {
      * @param connection the connection
      * @param query the query
      * @param timestamp parses {@code executed_at} as the query packs it
-     * @param rows what receives the rows
-     * @return {@code false} if the value is not exactly the table's rows; {@code rows} then has received none
+     * @param rows makes each row
+     * @return the rows by ID, in the table's order; {@code null} if the value is not exactly the table's rows, and no
+     *     row has been made
      * @throws SQLException if the table cannot be read
      */
-    static boolean read(
-            Connection connection, String query, Function<String, Instant> timestamp, TrackingDialect.RowReceiver rows)
+    static Map<String, TrackingRow> read(
+            Connection connection, String query, Function<String, Instant> timestamp, TrackingDialect.RowFactory rows)
             throws SQLException {
         List<Row> unpacked;
         try (PreparedStatement statement = connection.prepareStatement(query);
@@ -60,20 +63,22 @@ final class PackedRows {
             unpacked = unpack(resultSet.getString(2), resultSet.getInt(1));
         }
         if (unpacked == null) {
-            return false;
+            return null;
         }
+        Map<String, TrackingRow> read = new LinkedHashMap<>();
         for (Row row : unpacked) {
-            row.readTo(timestamp, rows);
+            row.readTo(timestamp, rows, read);
         }
-        return true;
+        return read;
     }
 
     /** A row as packed, its timestamp not yet parsed. */
     private record Row(
             String id, String status, String executedAt, long executionTimeMs, String error, String checksum) {
 
-        void readTo(Function<String, Instant> timestamp, TrackingDialect.RowReceiver rows) {
-            rows.row(id, status, timestamp.apply(executedAt), executionTimeMs, error, checksum);
+        void readTo(
+                Function<String, Instant> timestamp, TrackingDialect.RowFactory rows, Map<String, TrackingRow> read) {
+            read.put(id, rows.row(id, status, timestamp.apply(executedAt), executionTimeMs, error, checksum));
         }
     }
 
@@ -134,9 +139,9 @@ final class PackedRows {
     }
 
     /**
-     * Returns whether {@code packed[start, end)} is an integer as SQLite writes one: ASCII digits, after a minus sign if
-     * negative. ({@code Long.parseLong} also takes other scripts' digits and a plus sign, which SQLite does not read as
-     * a number.)
+     * Returns whether {@code packed[start, end)} is an integer as SQLite writes one: ASCII digits, after a minus sign
+     * if negative. ({@code Long.parseLong} also takes other scripts' digits and a plus sign, which SQLite does not read
+     * as a number.)
      */
     private static boolean isInteger(String packed, int start, int end) {
         int first = start < end && packed.charAt(start) == '-' ? start + 1 : start;

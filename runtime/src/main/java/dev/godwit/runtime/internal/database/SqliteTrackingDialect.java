@@ -71,7 +71,8 @@ public final class SqliteTrackingDialect implements TrackingDialect {
 
     /** Reads every row through one value that SQLite packs ({@link PackedRows}), else column by column. */
     @Override
-    public void readAll(Connection connection, TableName table, RowReceiver rows) throws SQLException {
+    public Map<String, TrackingRow> readAll(Connection connection, TableName table, RowFactory rows)
+            throws SQLException {
         // A row's expression is NULL when a column that the runner always fills is (|| with NULL is NULL); as an empty
         // row, which is not six columns, it sends the reading column by column. (Left out by group_concat, it would
         // leave room for a row separator within another row's value to make up the count.)
@@ -79,7 +80,7 @@ public final class SqliteTrackingDialect implements TrackingDialect {
         String packed = "SELECT count(*), group_concat(coalesce(id" + field + "status" + field + "executed_at" + field
                 + "execution_time_ms" + field + "coalesce('=' || error, '')" + field + "coalesce('=' || checksum, ''),"
                 + " ''), '" + PackedRows.ROW + "') FROM " + table.sql();
-        boolean read;
+        Map<String, TrackingRow> read;
         try {
             read = PackedRows.read(connection, packed, SqliteTrackingDialect::parseTimestamp, rows);
         } catch (SQLException e) {
@@ -88,11 +89,9 @@ public final class SqliteTrackingDialect implements TrackingDialect {
             }
             // The rows together are longer than the connection's limit on a value (limit_length, a billion bytes
             // unless lowered), which each row alone is not. A failed query changes nothing, in a transaction or not.
-            read = false;
+            read = null;
         }
-        if (!read) {
-            TrackingDialect.super.readAll(connection, table, rows);
-        }
+        return read != null ? read : TrackingDialect.super.readAll(connection, table, rows);
     }
 
     /** SQLite's result code for a string or blob longer than the connection's limit. */

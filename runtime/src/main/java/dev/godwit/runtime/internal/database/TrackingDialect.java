@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL of the tracking table on one database: its DDL with that database's natural types, the check for its
@@ -55,13 +57,13 @@ public interface TrackingDialect {
     }
 
     /**
-     * Receives the rows of the tracking table as {@link #readAll} reads them, by their columns' values; the receiver
-     * checks what the database does not, such as the status.
+     * Makes a row of the tracking table from its columns' values as {@link #readAll} reads them, checking what the
+     * database does not, such as the status.
      */
     @FunctionalInterface
-    interface RowReceiver {
+    interface RowFactory {
         /**
-         * Receives one row.
+         * Makes one row.
          *
          * @param id the {@code id} column
          * @param status the {@code status} column, as stored
@@ -69,37 +71,45 @@ public interface TrackingDialect {
          * @param executionTimeMs the {@code execution_time_ms} column
          * @param error the {@code error} column, or {@code null}
          * @param checksum the {@code checksum} column, or {@code null}
+         * @return the row
          */
-        void row(String id, String status, Instant executedAt, long executionTimeMs, String error, String checksum);
+        TrackingRow row(
+                String id, String status, Instant executedAt, long executionTimeMs, String error, String checksum);
     }
 
     /**
-     * Reads every row of the table, and gives each to {@code rows}. This default reads them in one query, column by
-     * column, through {@link #selectAll}.
+     * Reads every row of the table. This default reads them in one query, column by column, through {@link
+     * #selectAll}.
      *
      * @param connection the connection
      * @param table the table
-     * @param rows what receives the rows
+     * @param rows makes each row
+     * @return the rows by ID, in the table's order
      * @throws SQLException if the table cannot be read
      */
-    default void readAll(Connection connection, TableName table, RowReceiver rows) throws SQLException {
+    default Map<String, TrackingRow> readAll(Connection connection, TableName table, RowFactory rows)
+            throws SQLException {
+        Map<String, TrackingRow> read = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(selectAll(table));
                 ResultSet resultSet = statement.executeQuery()) {
             while (resultSet.next()) {
-                readRow(resultSet, rows);
+                TrackingRow row = readRow(resultSet, rows);
+                read.put(row.id(), row);
             }
         }
+        return read;
     }
 
     /**
-     * Gives the row a result set is on, selected as {@link #selectAll} selects it, to {@code rows}.
+     * Reads the row a result set is on, selected as {@link #selectAll} selects it.
      *
      * @param resultSet the result set, on a row
-     * @param rows what receives the row
+     * @param rows makes the row
+     * @return the row
      * @throws SQLException if the driver cannot read it
      */
-    default void readRow(ResultSet resultSet, RowReceiver rows) throws SQLException {
-        rows.row(
+    default TrackingRow readRow(ResultSet resultSet, RowFactory rows) throws SQLException {
+        return rows.row(
                 resultSet.getString(1),
                 resultSet.getString(2),
                 timestamp(resultSet, 3),

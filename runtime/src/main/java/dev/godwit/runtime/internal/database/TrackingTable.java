@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,20 +90,10 @@ public final class TrackingTable {
      */
     public Map<String, TrackingRow> readAll(Connection connection) {
         try {
-            return rows(connection);
+            return dialect.readAll(connection, name, this::row);
         } catch (SQLException e) {
             throw new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    private Map<String, TrackingRow> rows(Connection connection) throws SQLException {
-        Map<String, TrackingRow> rows = new LinkedHashMap<>();
-        dialect.readAll(
-                connection,
-                name,
-                (id, status, executedAt, executionTimeMs, error, checksum) ->
-                        rows.put(id, row(id, status, executedAt, executionTimeMs, error, checksum)));
-        return rows;
     }
 
     /**
@@ -216,12 +205,7 @@ public final class TrackingTable {
 
     /** Reads a row selected as {@link TrackingDialect#selectAll}. */
     private TrackingRow row(ResultSet resultSet) throws SQLException {
-        TrackingRow[] row = new TrackingRow[1];
-        dialect.readRow(
-                resultSet,
-                (id, status, executedAt, executionTimeMs, error, checksum) ->
-                        row[0] = row(id, status, executedAt, executionTimeMs, error, checksum));
-        return row[0];
+        return dialect.readRow(resultSet, this::row);
     }
 
     private TrackingRow row(
