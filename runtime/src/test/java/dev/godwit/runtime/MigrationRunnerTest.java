@@ -7,9 +7,12 @@ import dev.godwit.runtime.MigrationResult.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -360,6 +363,34 @@ class MigrationRunnerTest {
                         "execution_time_ms bigint NO",
                         "error text YES",
                         "checksum character varying YES");
+    }
+
+    @Test
+    void writesTheTimeOnPostgresqlAsTheServerReadsIt() {
+        TestDatabase database = databases.create(DatabaseKind.POSTGRESQL, tempDir);
+        // The driver gives each session the JVM's zone. One far from UTC, with a half-hour offset: the runner binds
+        // milliseconds, which must not pass through it.
+        TimeZone zone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+        MigrationReport report;
+        try {
+            report = run(database, new TestRegistry().event("v1"));
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+
+        String written = database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT to_char(executed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                                        + " FROM godwit_migrations")
+                        .mapTo(String.class)
+                        .one());
+        Instant reported = report.results().get(0).executedAt();
+        assertThat(reported.getNano() % 1_000_000).isZero();
+        assertThat(written)
+                .isEqualTo(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(reported));
     }
 
     @Test

@@ -202,7 +202,8 @@ class TrackingTableReadTest {
         Map<String, Object> values = tracking.values(row);
         try (var statement =
                 connection.prepareStatement("INSERT INTO " + tracking.name().sql()
-                        + " (id, status, executed_at, execution_time_ms, error, checksum) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        + " (id, status, executed_at, execution_time_ms, error, checksum) VALUES (?, ?, "
+                        + DatabaseSupport.of(connection).dialect().executedAt("?") + ", ?, ?, ?)")) {
             statement.setObject(1, values.get("id"));
             statement.setObject(2, values.get("status"));
             statement.setObject(3, values.get("executedAt"));

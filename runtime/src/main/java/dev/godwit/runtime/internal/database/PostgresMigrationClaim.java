@@ -51,7 +51,7 @@ public final class PostgresMigrationClaim implements MigrationClaim {
         this.timeout = timeout;
         this.claim = NamedSql.of("INSERT INTO " + tracking.name().sql() + " AS " + TrackingDialect.CLAIM_ALIAS + " ("
                 + TrackingDialect.COLUMNS + ")"
-                + " SELECT :id, :status, :executedAt, :executionTimeMs, :error, :checksum"
+                + " SELECT :id, :status, " + dialect.executedAt(":executedAt") + ", :executionTimeMs, :error, :checksum"
                 + " FROM (SELECT set_config('lock_timeout', :lockTimeout, true) AS lock_timeout) AS godwit_wait"
                 + " WHERE godwit_wait.lock_timeout IS NOT NULL"
                 + dialect.onConflictClaim()

@@ -163,7 +163,8 @@ public interface TrackingDialect {
      */
     default String claim(TableName table) {
         return "INSERT INTO " + table.sql() + " AS " + CLAIM_ALIAS + " (" + COLUMNS + ")"
-                + " VALUES (:id, :status, :executedAt, :executionTimeMs, :error, :checksum)" + onConflictClaim()
+                + " VALUES (:id, :status, " + executedAt(":executedAt") + ", :executionTimeMs, :error, :checksum)"
+                + onConflictClaim()
                 + " RETURNING id";
     }
 
@@ -193,7 +194,8 @@ public interface TrackingDialect {
      */
     default void recordDurations(Connection connection, TableName table, List<TrackingRow> rows) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + table.sql()
-                + " SET execution_time_ms = ? WHERE id = ? AND status = 'success' AND executed_at = ?")) {
+                + " SET execution_time_ms = ? WHERE id = ? AND status = 'success' AND executed_at = "
+                + executedAt("?"))) {
             for (TrackingRow row : rows) {
                 update.setLong(1, row.executionTime().toMillis());
                 update.setString(2, row.id());
@@ -216,12 +218,24 @@ public interface TrackingDialect {
     }
 
     /**
-     * Returns the value that stores a timestamp in {@code executed_at}, for {@link java.sql.PreparedStatement#setObject}.
+     * Returns the value to bind for a timestamp in {@code executed_at}, for {@link java.sql.PreparedStatement#setObject}:
+     * the parameter of {@link #executedAt(String)}.
      *
      * @param instant the timestamp, to the millisecond
      * @return the value
      */
     Object timestamp(Instant instant);
+
+    /**
+     * Returns the SQL expression that turns a parameter bound to {@link #timestamp(Instant)} into a value of
+     * {@code executed_at}; by default the parameter itself.
+     *
+     * @param parameter the parameter, {@code ?} or a name such as {@code :executedAt}
+     * @return the expression
+     */
+    default String executedAt(String parameter) {
+        return parameter;
+    }
 
     /**
      * Reads a timestamp stored in {@code executed_at}, as {@link #selectExecutedAt()} selects it.
