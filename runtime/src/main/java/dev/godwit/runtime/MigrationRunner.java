@@ -152,6 +152,9 @@ public final class MigrationRunner {
     /** How long a runner waits for a migration another runner is running, unless told otherwise. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
+    /** The longest lock timeout: PostgreSQL's {@code lock_timeout} and SQLite's busy timeout are {@code int} ms. */
+    private static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
     /** The {@code Jdbi} or the {@code DataSource} the runner was built with; the other is {@code null}. */
     private final Jdbi jdbi;
 
@@ -316,8 +319,9 @@ public final class MigrationRunner {
      *
      * <p>With no IDs, accepts every changed migration. With IDs, accepts each of them whose checksum differs from the
      * recorded one, including those recorded without a checksum; the others are left as they are. The checksums are
-     * written in one transaction; on SQLite it takes the database's write lock first, so it waits for a migration that
-     * is under way. Nothing else is written; a missing tracking table is not created.
+     * written in one transaction, which waits at most the {@linkplain Builder#lockTimeout(Duration) lock timeout} for a
+     * migration that another runner has under way: on SQLite it takes the database's write lock first, on PostgreSQL
+     * it waits for the migration's row. Nothing else is written; a missing tracking table is not created.
      *
      * @param ids the IDs of the migrations whose changes to accept, or none for every changed migration
      * @return the status of each migration whose checksum was recorded, as it was before: its {@link
@@ -325,8 +329,8 @@ public final class MigrationRunner {
      *     new one; in ID order, empty if nothing changed
      * @throws ChecksumAcceptanceException if an ID is of no migration in code or SQL files, or of one that has not
      *     succeeded; nothing is written then
-     * @throws UnableToAcquireLockException on SQLite, if another connection held the write lock longer than the lock
-     *     timeout
+     * @throws UnableToAcquireLockException if another runner held the database's write lock (SQLite) or a
+     *     migration's row (PostgreSQL) longer than the lock timeout; nothing is written then
      * @throws GodwitException as {@link #status()} does, and a {@link TrackingTableException} if the table cannot be
      *     written
      */
@@ -483,16 +487,17 @@ public final class MigrationRunner {
          * {@code lock_timeout} for the claim of the migration's tracking row (the migration's own statements keep the
          * session's {@code lock_timeout}); on SQLite, the connection's busy timeout for the run.
          *
-         * @param timeout the longest wait; positive
+         * @param timeout the longest wait; positive, and at most {@link Integer#MAX_VALUE} milliseconds (24 days), what
+         *     PostgreSQL's {@code lock_timeout} and SQLite's busy timeout hold; a part of a millisecond counts as one
          * @return this builder
-         * @throws InvalidConfigurationException if {@code timeout} is zero or negative
+         * @throws InvalidConfigurationException if {@code timeout} is zero, negative, or longer than that
          */
         public Builder lockTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isZero() || timeout.isNegative()) {
+            if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
                 throw new InvalidConfigurationException("Invalid lock timeout " + timeout
-                        + " given to MigrationRunner.Builder.lockTimeout(Duration): it must be positive, such as"
-                        + " Duration.ofMinutes(10), the default.");
+                        + " given to MigrationRunner.Builder.lockTimeout(Duration): it must be positive and at most "
+                        + MAX_LOCK_TIMEOUT.toMillis() + " ms (24 days), such as Duration.ofMinutes(10), the default.");
             }
             this.lockTimeout = timeout;
             return this;

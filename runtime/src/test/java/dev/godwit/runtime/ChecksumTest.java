@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,6 +198,37 @@ class ChecksumTest {
         assertThat(runner(database, recompiled).status())
                 .extracting(MigrationStatus::state)
                 .containsExactly(MigrationState.CHANGED, MigrationState.SUCCEEDED, MigrationState.SUCCEEDED);
+    }
+
+    @EachDatabase
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // A wait without the bound never ends.
+    void acceptingWaitsForAnotherRunnerNoLongerThanTheLockTimeout(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+        runner(database, new TestRegistry().event("v1", "aaaa").event("v2", "bbbb"))
+                .runAll();
+        TestRegistry recompiled = new TestRegistry().event("v1", "a2").event("v2", "b2");
+
+        // Another runner holds v2's row, as its claim of an interval migration does; on SQLite, the write lock.
+        try (Connection other = database.connect()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.executeUpdate("UPDATE godwit_migrations SET error = error WHERE id = 'v2'");
+            }
+            MigrationRunner waiting = MigrationRunner.builder(database.jdbi())
+                    .registries(recompiled)
+                    .lockTimeout(Duration.ofMillis(300))
+                    .build();
+            assertThatThrownBy(() -> waiting.acceptChecksums())
+                    .isInstanceOf(UnableToAcquireLockException.class)
+                    .hasMessageStartingWith("Waited 300 ms (MigrationRunner.Builder#lockTimeout) to accept ")
+                    .hasMessageContaining("No checksum was recorded.");
+            other.rollback();
+        }
+
+        assertThat(checksums(database)).containsExactly(Map.entry("v1", "aaaa"), Map.entry("v2", "bbbb"));
+        assertThat(runner(database, recompiled).acceptChecksums())
+                .extracting(MigrationStatus::id)
+                .containsExactly("v1", "v2");
     }
 
     @EachDatabase

@@ -201,13 +201,21 @@ class MigrationLockTest {
     }
 
     @Test
-    void theLockTimeoutMustBePositive() {
+    void theLockTimeoutMustBePositiveAndFitTheDatabases() {
         MigrationRunner.Builder builder = MigrationRunner.builder(Jdbi.create("jdbc:sqlite::memory:"));
         assertThatThrownBy(() -> builder.lockTimeout(Duration.ZERO))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("lockTimeout");
         assertThatThrownBy(() -> builder.lockTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(InvalidConfigurationException.class);
+        // Neither database holds a longer one, and the wait's deadline in nanoseconds would overflow.
+        assertThatThrownBy(() -> builder.lockTimeout(Duration.ofMillis(Integer.MAX_VALUE + 1L)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("at most 2147483647 ms");
+        assertThatThrownBy(() -> builder.lockTimeout(Duration.ofDays(200 * 365)))
+                .isInstanceOf(InvalidConfigurationException.class);
+        builder.lockTimeout(Duration.ofMillis(Integer.MAX_VALUE));
+        builder.lockTimeout(Duration.ofNanos(1));
     }
 
     /** Whether another connection can insert the row of {@code v1} without waiting for the runner's claim. */

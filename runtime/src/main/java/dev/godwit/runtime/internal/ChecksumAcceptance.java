@@ -6,6 +6,7 @@ import dev.godwit.runtime.DatabaseAccessException;
 import dev.godwit.runtime.MigrationRunner;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
+import dev.godwit.runtime.TrackingTableException;
 import dev.godwit.runtime.UnableToAcquireLockException;
 import dev.godwit.runtime.internal.database.MigrationClaim;
 import dev.godwit.runtime.internal.database.TrackingTable;
@@ -67,7 +68,7 @@ final class ChecksumAcceptance {
                         select(Statuses.recorded(migrations, tracking.readAll(transaction)), ids);
                 for (MigrationStatus status : accepted) {
                     String checksum = status.checksum().orElseThrow();
-                    tracking.updateChecksum(transaction, status.id(), checksum);
+                    updateChecksum(transaction, status.id(), checksum);
                     LOG.info(
                             "Accepted the change of migration {}: its recorded checksum was {} and is now {}",
                             status.id(),
@@ -103,23 +104,45 @@ final class ChecksumAcceptance {
         }
     }
 
-    /** On SQLite, takes the write lock first, waiting for a runner's migration as its claims do. */
+    /**
+     * On SQLite, takes the write lock first, waiting for a runner's migration as its claims do; on PostgreSQL, bounds
+     * the wait for a row that a runner's migration holds by the lock timeout, as a claim's.
+     */
     private void beginWrite(Connection transaction) {
         try {
             tracking.beginWrite(transaction);
+            claim.boundWaits(transaction);
         } catch (SQLException e) {
             if (claim.isTimeout(e)) {
-                throw new UnableToAcquireLockException(
-                        null,
-                        "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to"
-                                + " accept checksums: " + e.getMessage() + ". No checksum was recorded.",
-                        e);
+                throw timedOut(null, e);
             }
             throw new DatabaseAccessException(
                     "Could not begin to write the tracking table " + tracking.name() + " to accept checksums: "
                             + e.getMessage() + ". No checksum was recorded.",
                     e);
         }
+    }
+
+    private void updateChecksum(Connection transaction, String id, String checksum) {
+        try {
+            tracking.updateChecksum(transaction, id, checksum);
+        } catch (TrackingTableException e) {
+            if (claim.isTimeout(e)) {
+                throw timedOut(id, e);
+            }
+            throw e;
+        }
+    }
+
+    private UnableToAcquireLockException timedOut(String id, Exception e) {
+        return new UnableToAcquireLockException(
+                id,
+                "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to accept "
+                        + (id == null
+                                ? "checksums"
+                                : "the checksum of migration " + id + ", which another runner holds")
+                        + ": " + e.getMessage() + ". No checksum was recorded.",
+                e);
     }
 
     private static List<MigrationStatus> select(List<MigrationStatus> statuses, List<String> ids) {

@@ -94,6 +94,17 @@ public interface MigrationClaim {
     boolean reserve(Connection transaction) throws SQLException;
 
     /**
+     * Bounds by {@link #timeout()} how long the statements of a transaction that writes the tracking table, other than
+     * a claim, wait for a row that another runner's transaction holds, where the database needs the bound set for the
+     * transaction; a wait that runs out fails as {@link #isTimeout} tells. By default nothing: SQLite's busy timeout
+     * is the connection's, set by {@link #prepare}.
+     *
+     * @param transaction the transaction
+     * @throws SQLException if the bound cannot be set
+     */
+    default void boundWaits(Connection transaction) throws SQLException {}
+
+    /**
      * Returns the longest wait for another transaction's claim.
      *
      * @return the timeout, {@code MigrationRunner.Builder#lockTimeout}

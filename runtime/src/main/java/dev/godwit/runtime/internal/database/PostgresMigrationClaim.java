@@ -1,6 +1,7 @@
 package dev.godwit.runtime.internal.database;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -105,6 +106,15 @@ public final class PostgresMigrationClaim implements MigrationClaim {
         values.put("sessionLockTimeout", sessionLockTimeout);
         return !claim.query(transaction, values, resultSet -> resultSet.getString(1))
                 .isEmpty();
+    }
+
+    /** {@code lock_timeout} for the transaction alone, as the claim sets it: nothing outlives the transaction. */
+    @Override
+    public void boundWaits(Connection transaction) throws SQLException {
+        try (PreparedStatement statement = transaction.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            statement.setString(1, millis(timeout) + "ms");
+            statement.executeQuery().close();
+        }
     }
 
     @Override

@@ -218,8 +218,8 @@ public interface TrackingDialect {
     }
 
     /**
-     * Returns the value to bind for a timestamp in {@code executed_at}, for {@link java.sql.PreparedStatement#setObject}:
-     * the parameter of {@link #executedAt(String)}.
+     * Returns the value to bind for a timestamp in {@code executed_at}, for
+     * {@link java.sql.PreparedStatement#setObject}: the parameter of {@link #executedAt(String)}.
      *
      * @param instant the timestamp, to the millisecond
      * @return the value
