@@ -45,6 +45,9 @@ final class AcceptChecksumsCommand implements Callable<Integer> {
     @Mixin
     private ApplicationOptions application = new ApplicationOptions();
 
+    @Mixin
+    private LockOptions lock = new LockOptions();
+
     AcceptChecksumsCommand(CommandContext context) {
         this.context = context;
     }
@@ -53,6 +56,7 @@ final class AcceptChecksumsCommand implements Callable<Integer> {
     public Integer call() {
         List<MigrationStatus> accepted;
         try (Session session = Session.open(context, database, application, false)) {
+            lock.applyTo(session.runner());
             accepted = session.runner().build().acceptChecksums(ids.toArray(new String[0]));
         }
         for (MigrationStatus status : accepted) {

@@ -8,6 +8,7 @@ import dev.godwit.cli.internal.Logging;
 import dev.godwit.cli.internal.RedactingOutputStream;
 import dev.godwit.cli.internal.Redactor;
 import dev.godwit.cli.internal.Terminal;
+import dev.godwit.runtime.UnableToAcquireLockException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -144,6 +145,12 @@ public final class Godwit implements Callable<Integer> {
                 exception.printStackTrace(context.err());
             }
             context.err().println(context.redactor().redact("godwit: error: " + Failures.describe(exception)));
+            if (exception instanceof UnableToAcquireLockException) {
+                // The runner's message names its Java option; the command line has its own.
+                context.err()
+                        .println("godwit: hint: to wait longer, give --lock-timeout (default " + LockOptions.DEFAULT
+                                + ").");
+            }
             return Failures.exitCode(exception);
         });
         return commandLine;

@@ -43,6 +43,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     private ApplicationOptions application = new ApplicationOptions();
 
+    @Mixin
+    private LockOptions lock = new LockOptions();
+
     MigrateCommand(CommandContext context) {
         this.context = context;
     }
@@ -53,6 +56,7 @@ final class MigrateCommand implements Callable<Integer> {
         List<MigrationStatus> changed;
         try (Session session = Session.open(context, database, application, true);
                 MigrationProgress progress = new MigrationProgress(context.out(), context.interactive())) {
+            lock.applyTo(session.runner());
             MigrationRunner runner = session.runner().listener(progress).build();
             report = runner.runAll();
             // The runner warns about these in its log, which is off by default; a person must hear of them.

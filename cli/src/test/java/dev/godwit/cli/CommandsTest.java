@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.godwit.runtime.DatabaseKind;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +148,58 @@ class CommandsTest {
         CliProcess.Result again = godwit.run(command("accept-checksums", connection));
         assertThat(again.exitCode()).as("%s", again).isZero();
         assertThat(again.out()).isEqualTo("Nothing to accept: no migration has changed.\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void migrateAndAcceptChecksumsWaitForAnotherRunnerNoLongerThanTheLockTimeout(DatabaseKind kind) throws Exception {
+        TestDatabase database = (kind == DatabaseKind.SQLITE
+                        ? TestDatabase.sqlite(tempDir.resolve("library.db"))
+                        : TestDatabase.postgres(postgres.server()))
+                .created();
+        CliProcess godwit = CliProcess.onTestClassPath().withEnvironment(passwordVariable(database));
+        String[] connection = connectionOptions(database);
+        database.execute("CREATE TABLE fail_switch (x INTEGER)");
+        CliProcess.Result failing = godwit.run(command("migrate", connection));
+        assertThat(failing.exitCode()).as("%s", failing).isEqualTo(1);
+        database.execute("DROP TABLE fail_switch");
+        database.execute("UPDATE godwit_migrations SET checksum = 'edited' WHERE id = 'v2_create_authors'");
+
+        // Another runner in the middle of v3 and of v2 (an interval migration's rerun claims a succeeded row): on
+        // PostgreSQL its transaction holds their rows, on SQLite the database's write lock.
+        try (Connection other = database.connect()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.executeUpdate("UPDATE godwit_migrations SET error = error"
+                        + " WHERE id IN ('v2_create_authors', 'v3_fail_on_switch')");
+            }
+            CliProcess.Result migrate = godwit.run(command("migrate", connection, "--lock-timeout", "1s"));
+            assertThat(migrate.exitCode()).as("%s", migrate).isEqualTo(3);
+            assertThat(migrate.err().lines())
+                    .satisfiesExactly(
+                            line -> assertThat(line)
+                                    .startsWith("godwit: error: Migration v3_fail_on_switch waited 1 s for another"
+                                            + " runner")
+                                    .contains(
+                                            kind == DatabaseKind.SQLITE
+                                                    ? "another connection"
+                                                    : "held by the session with pid "),
+                            line -> assertThat(line)
+                                    .isEqualTo("godwit: hint: to wait longer, give --lock-timeout (default 10m)."));
+
+            CliProcess.Result accept = godwit.run(command("accept-checksums", connection, "--lock-timeout", "PT0.5S"));
+            assertThat(accept.exitCode()).as("%s", accept).isEqualTo(3);
+            assertThat(accept.err()).startsWith("godwit: error: Waited 500 ms (MigrationRunner.Builder#lockTimeout)");
+            other.rollback();
+        }
+
+        CliProcess.Result retry = godwit.run(command("migrate", connection, "--lock-timeout", "30s"));
+        assertThat(retry.exitCode()).as("%s", retry).isZero();
+        assertThat(retry.out().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line).matches("applied +" + DURATION + "  v3_fail_on_switch"));
+        CliProcess.Result accept = godwit.run(command("accept-checksums", connection, "--lock-timeout", "30s"));
+        assertThat(accept.exitCode()).as("%s", accept).isZero();
+        assertThat(accept.out()).endsWith("1 checksum accepted\n");
     }
 
     /** The {@code migrations} of {@code status --format json}. */

@@ -2,6 +2,8 @@ package dev.godwit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.godwit.cli.internal.Durations;
+import dev.godwit.runtime.MigrationRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,22 @@ class UsageTest {
                 InProcessCli.run("status", "--format", "xml"),
                 "godwit: error: Invalid value for option '--format': expected one of [TABLE, JSON]"
                         + " (case-insensitive) but was 'xml'. See 'godwit status --help'.");
+    }
+
+    @Test
+    void lockTimeoutThatIsNotAPositiveDuration() {
+        for (String value : new String[] {"0s", "soon", "-PT1S"}) {
+            assertUsageError(
+                    InProcessCli.run("migrate", "--lock-timeout", value),
+                    "godwit: error: Invalid value for option '--lock-timeout': '" + value + "' is not a positive"
+                            + " duration: give a number and a unit, such as 500ms, 30s, 10m or 1h, or ISO-8601 such as"
+                            + " PT1M30S. See 'godwit migrate --help'.");
+        }
+        assertThat(Durations.parse(LockOptions.DEFAULT)).isEqualTo(MigrationRunner.DEFAULT_LOCK_TIMEOUT);
+        assertUsageError(
+                InProcessCli.run("accept-checksums", "--lock-timeout", "600h"),
+                "godwit: error: Invalid value for option '--lock-timeout': '600h' is longer than the databases wait:"
+                        + " at most 596h (24 days). See 'godwit accept-checksums --help'.");
     }
 
     @Test
