@@ -49,7 +49,7 @@ final class LockOptions {
             }
             if (timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
                 throw new TypeConversionException(
-                        "'" + value + "' is longer than the databases wait: at most 596h" + " (24 days)");
+                        "'" + value + "' is longer than the databases can wait: at most 596h (24 days)");
             }
             return timeout;
         }

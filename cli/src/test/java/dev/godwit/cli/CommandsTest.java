@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.godwit.runtime.DatabaseKind;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,7 @@ class CommandsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void planMigrateStatusAndRetryAFailedMigration(DatabaseKind kind) throws Exception {
-        TestDatabase database = (kind == DatabaseKind.SQLITE
-                        ? TestDatabase.sqlite(tempDir.resolve("library.db"))
-                        : TestDatabase.postgres(postgres.server()))
-                .created();
+        TestDatabase database = database(kind);
         CliProcess godwit = CliProcess.onTestClassPath().withEnvironment(passwordVariable(database));
         String[] connection = connectionOptions(database);
 
@@ -153,10 +151,7 @@ class CommandsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void migrateAndAcceptChecksumsWaitForAnotherRunnerNoLongerThanTheLockTimeout(DatabaseKind kind) throws Exception {
-        TestDatabase database = (kind == DatabaseKind.SQLITE
-                        ? TestDatabase.sqlite(tempDir.resolve("library.db"))
-                        : TestDatabase.postgres(postgres.server()))
-                .created();
+        TestDatabase database = database(kind);
         CliProcess godwit = CliProcess.onTestClassPath().withEnvironment(passwordVariable(database));
         String[] connection = connectionOptions(database);
         database.execute("CREATE TABLE fail_switch (x INTEGER)");
@@ -200,6 +195,14 @@ class CommandsTest {
         CliProcess.Result accept = godwit.run(command("accept-checksums", connection, "--lock-timeout", "30s"));
         assertThat(accept.exitCode()).as("%s", accept).isZero();
         assertThat(accept.out()).endsWith("1 checksum accepted\n");
+    }
+
+    /** A new, empty database: an SQLite file in the test's folder, or a database on the embedded server. */
+    private TestDatabase database(DatabaseKind kind) throws SQLException {
+        return (kind == DatabaseKind.SQLITE
+                        ? TestDatabase.sqlite(tempDir.resolve("library.db"))
+                        : TestDatabase.postgres(postgres.server()))
+                .created();
     }
 
     /** The {@code migrations} of {@code status --format json}. */

@@ -93,8 +93,8 @@ class UsageTest {
         assertThat(Durations.parse(LockOptions.DEFAULT)).isEqualTo(MigrationRunner.DEFAULT_LOCK_TIMEOUT);
         assertUsageError(
                 InProcessCli.run("accept-checksums", "--lock-timeout", "600h"),
-                "godwit: error: Invalid value for option '--lock-timeout': '600h' is longer than the databases wait:"
-                        + " at most 596h (24 days). See 'godwit accept-checksums --help'.");
+                "godwit: error: Invalid value for option '--lock-timeout': '600h' is longer than the databases can"
+                        + " wait: at most 596h (24 days). See 'godwit accept-checksums --help'.");
     }
 
     @Test

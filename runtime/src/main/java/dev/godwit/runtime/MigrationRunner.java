@@ -484,8 +484,9 @@ public final class MigrationRunner {
          *
          * <p>Set it longer than your longest migration, so that runners that start together wait for each other
          * instead of failing. The wait ends at once when the other runner commits, fails or dies. On PostgreSQL it is
-         * {@code lock_timeout} for the claim of the migration's tracking row (the migration's own statements keep the
-         * session's {@code lock_timeout}); on SQLite, the connection's busy timeout for the run.
+         * {@code lock_timeout} for the claim of the migration's tracking row and for the transaction of {@link
+         * MigrationRunner#acceptChecksums(String...)} (the migration's own statements keep the session's {@code
+         * lock_timeout}); on SQLite, the connection's busy timeout for the run.
          *
          * @param timeout the longest wait; positive, and at most {@link Integer#MAX_VALUE} milliseconds (24 days), what
          *     PostgreSQL's {@code lock_timeout} and SQLite's busy timeout hold; a part of a millisecond counts as one

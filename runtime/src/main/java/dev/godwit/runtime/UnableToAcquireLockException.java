@@ -5,7 +5,8 @@ package dev.godwit.runtime;
  * MigrationRunner.Builder#lockTimeout lock timeout}. The run stops; the migration has not run and runs on the next
  * start. The message names the migration and, on PostgreSQL, the session that holds the lock (pid, {@code
  * application_name}, state, and how long its transaction has been open); on SQLite, the lock is the database's write
- * lock, held by another connection.
+ * lock, held by another connection. From {@link MigrationRunner#acceptChecksums(String...)}, which waits for the same
+ * locks: no checksum was recorded.
  *
  * <p>The lock is transaction-scoped (the claim of the migration's tracking row, which on SQLite is the database's write
  * lock), so it always ends with the transaction of the runner that holds it, even if that process dies: nothing is
@@ -21,7 +22,8 @@ public class UnableToAcquireLockException extends GodwitException {
     /**
      * Creates the exception.
      *
-     * @param migrationId the migration the lock was taken for, or {@code null} when it was taken to accept checksums
+     * @param migrationId the migration the lock was taken for, or {@code null} for SQLite's write lock taken to accept
+     *     checksums
      * @param message the lock, the migration, and what went wrong
      * @param cause the JDBI or JDBC exception
      */
@@ -33,8 +35,8 @@ public class UnableToAcquireLockException extends GodwitException {
     /**
      * Returns the ID of the migration the lock was taken for.
      *
-     * @return the migration ID, or {@code null} when the lock was taken by
-     *     {@link MigrationRunner#acceptChecksums(String...)}
+     * @return the migration ID, or {@code null} when {@link MigrationRunner#acceptChecksums(String...)} waited for
+     *     SQLite's write lock
      */
     public String migrationId() {
         return migrationId;

@@ -219,9 +219,16 @@ class ChecksumTest {
                     .lockTimeout(Duration.ofMillis(300))
                     .build();
             assertThatThrownBy(() -> waiting.acceptChecksums())
-                    .isInstanceOf(UnableToAcquireLockException.class)
-                    .hasMessageStartingWith("Waited 300 ms (MigrationRunner.Builder#lockTimeout) to accept ")
-                    .hasMessageContaining("No checksum was recorded.");
+                    .isInstanceOfSatisfying(
+                            UnableToAcquireLockException.class,
+                            e -> assertThat(e.migrationId()).isEqualTo(kind == DatabaseKind.SQLITE ? null : "v2"))
+                    .hasMessageStartingWith(
+                            kind == DatabaseKind.SQLITE
+                                    ? "Waited 300 ms (MigrationRunner.Builder#lockTimeout) to accept checksums: "
+                                    : "Waited 300 ms (MigrationRunner.Builder#lockTimeout) to accept the checksum of"
+                                            + " migration v2, whose row another runner holds: it is held by the"
+                                            + " session with pid ")
+                    .hasMessageEndingWith(". No checksum was recorded.");
             other.rollback();
         }
 

@@ -77,6 +77,14 @@ final class ChecksumAcceptance {
                 }
                 return accepted;
             });
+        } catch (RowHeld held) {
+            // Asked once the transaction has rolled back: PostgreSQL refuses statements in a failed transaction.
+            throw new UnableToAcquireLockException(
+                    held.id,
+                    "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to accept the"
+                            + " checksum of migration " + held.id + ", whose row another runner holds: "
+                            + holder(connection.connection(), held.id) + ". No checksum was recorded.",
+                    held.getCause());
         } catch (RunnerConnection.Failure e) {
             throw new DatabaseAccessException(
                     e.step() == RunnerConnection.Step.END_AFTER_COMMIT
@@ -110,11 +118,15 @@ final class ChecksumAcceptance {
      */
     private void beginWrite(Connection transaction) {
         try {
-            tracking.beginWrite(transaction);
             claim.boundWaits(transaction);
+            tracking.beginWrite(transaction);
         } catch (SQLException e) {
             if (claim.isTimeout(e)) {
-                throw timedOut(null, e);
+                throw new UnableToAcquireLockException(
+                        null,
+                        "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to"
+                                + " accept checksums: " + e.getMessage() + ". No checksum was recorded.",
+                        e);
             }
             throw new DatabaseAccessException(
                     "Could not begin to write the tracking table " + tracking.name() + " to accept checksums: "
@@ -128,21 +140,31 @@ final class ChecksumAcceptance {
             tracking.updateChecksum(transaction, id, checksum);
         } catch (TrackingTableException e) {
             if (claim.isTimeout(e)) {
-                throw timedOut(id, e);
+                throw new RowHeld(id, e);
             }
             throw e;
         }
     }
 
-    private UnableToAcquireLockException timedOut(String id, Exception e) {
-        return new UnableToAcquireLockException(
-                id,
-                "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to accept "
-                        + (id == null
-                                ? "checksums"
-                                : "the checksum of migration " + id + ", which another runner holds")
-                        + ": " + e.getMessage() + ". No checksum was recorded.",
-                e);
+    /** The session that holds a migration's row, as {@link MigrationClaim#holder} tells. */
+    private String holder(Connection connection, String id) {
+        try {
+            return claim.holder(connection, id);
+        } catch (SQLException e) {
+            return "could not tell which session holds it (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The wait for a migration's row ran out; thrown out of the transaction, which rolls back. */
+    private static final class RowHeld extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+
+        RowHeld(String id, Throwable cause) {
+            super(cause);
+            this.id = id;
+        }
     }
 
     private static List<MigrationStatus> select(List<MigrationStatus> statuses, List<String> ids) {
