@@ -226,6 +226,33 @@ public final class MigrationRunner {
     }
 
     /**
+     * Returns where every migration stands, with the default options, on a connection of a {@code DataSource}; writes
+     * nothing.
+     *
+     * <p>The same as {@code builder(dataSource).build().status()}.
+     *
+     * @param dataSource how to connect to the database (PostgreSQL or SQLite), such as the application's pool
+     * @return every migration known from code, SQL files or the tracking table, in ID order
+     * @throws GodwitException if the migrations or the database cannot be read; see {@link #status()}
+     */
+    public static List<MigrationStatus> status(DataSource dataSource) {
+        return builder(dataSource).build().status();
+    }
+
+    /**
+     * Returns what {@link #runAll(DataSource)} would run now, with the default options; writes nothing.
+     *
+     * <p>The same as {@code builder(dataSource).build().plan()}.
+     *
+     * @param dataSource how to connect to the database (PostgreSQL or SQLite), such as the application's pool
+     * @return the migrations a run would run, in the order it would run them
+     * @throws GodwitException if the migrations or the database cannot be read; see {@link #plan()}
+     */
+    public static List<MigrationStatus> plan(DataSource dataSource) {
+        return builder(dataSource).build().plan();
+    }
+
+    /**
      * Starts configuring a runner that connects through a {@code Jdbi}: migrations get handles with its
      * configuration, and {@link MigrationContext#jdbi()} is this {@code Jdbi}.
      *

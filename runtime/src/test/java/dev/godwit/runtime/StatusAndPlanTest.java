@@ -207,6 +207,28 @@ class StatusAndPlanTest {
         assertThat(database.tableExists("godwit_migrations")).isFalse();
     }
 
+    @EachDatabase
+    void theStaticFormsOnADataSourceReadWhatRunAllWrote(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        StatementRecorder recorder = new StatementRecorder(database);
+
+        assertThat(MigrationRunner.plan(recorder))
+                .extracting(MigrationStatus::id)
+                .containsExactly(DiscoveredRegistry.ID);
+        assertThat(MigrationRunner.status(recorder))
+                .extracting(MigrationStatus::id, MigrationStatus::state)
+                .containsExactly(tuple(DiscoveredRegistry.ID, MigrationState.PENDING));
+        assertThat(database.tableExists("godwit_migrations")).isFalse();
+
+        MigrationRunner.runAll(recorder).throwIfFailed();
+
+        assertThat(MigrationRunner.status(recorder))
+                .extracting(MigrationStatus::id, MigrationStatus::state)
+                .containsExactly(tuple(DiscoveredRegistry.ID, MigrationState.SUCCEEDED));
+        assertThat(MigrationRunner.plan(recorder)).isEmpty();
+        assertThat(recorder.connections).as("one connection per call").hasValue(5);
+    }
+
     @Test
     void aStatusReadsAsOneLine() {
         MigrationDefinition definition = MigrationDefinition.sql(
