@@ -47,9 +47,11 @@ final class LockOptions {
                 // picocli prints a TypeConversionException's message as it is, and anything else's class name too.
                 throw new TypeConversionException(e.getMessage());
             }
-            if (timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
-                throw new TypeConversionException(
-                        "'" + value + "' is longer than the databases can wait: at most 596h (24 days)");
+            // Checked here too, as the runner would name its Java option.
+            if (timeout.compareTo(MigrationRunner.MAX_LOCK_TIMEOUT) > 0) {
+                throw new TypeConversionException("'" + value + "' is longer than the databases can wait: at most "
+                        + MigrationRunner.MAX_LOCK_TIMEOUT.toHours() + "h (" + MigrationRunner.MAX_LOCK_TIMEOUT.toDays()
+                        + " days)");
             }
             return timeout;
         }

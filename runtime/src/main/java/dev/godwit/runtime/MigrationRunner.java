@@ -152,8 +152,11 @@ public final class MigrationRunner {
     /** How long a runner waits for a migration another runner is running, unless told otherwise. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
-    /** The longest lock timeout: PostgreSQL's {@code lock_timeout} and SQLite's busy timeout are {@code int} ms. */
-    private static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+    /**
+     * The longest lock timeout, {@link Integer#MAX_VALUE} milliseconds (24 days): PostgreSQL's {@code lock_timeout} and
+     * SQLite's busy timeout are {@code int} milliseconds.
+     */
+    public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
     /** The {@code Jdbi} or the {@code DataSource} the runner was built with; the other is {@code null}. */
     private final Jdbi jdbi;
@@ -515,8 +518,9 @@ public final class MigrationRunner {
          * MigrationRunner#acceptChecksums(String...)} (the migration's own statements keep the session's {@code
          * lock_timeout}); on SQLite, the connection's busy timeout for the run.
          *
-         * @param timeout the longest wait; positive, and at most {@link Integer#MAX_VALUE} milliseconds (24 days), what
-         *     PostgreSQL's {@code lock_timeout} and SQLite's busy timeout hold; a part of a millisecond counts as one
+         * @param timeout the longest wait; positive, and at most {@link MigrationRunner#MAX_LOCK_TIMEOUT} (24 days),
+         *     what PostgreSQL's {@code lock_timeout} and SQLite's busy timeout hold; a part of a millisecond counts as
+         *     one
          * @return this builder
          * @throws InvalidConfigurationException if {@code timeout} is zero, negative, or longer than that
          */

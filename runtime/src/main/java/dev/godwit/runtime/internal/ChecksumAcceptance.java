@@ -81,9 +81,9 @@ final class ChecksumAcceptance {
             // Asked once the transaction has rolled back: PostgreSQL refuses statements in a failed transaction.
             throw new UnableToAcquireLockException(
                     held.id,
-                    "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to accept the"
-                            + " checksum of migration " + held.id + ", whose row another runner holds: "
-                            + holder(connection.connection(), held.id) + ". No checksum was recorded.",
+                    waited(
+                            "the checksum of migration " + held.id + ", whose row another runner holds",
+                            holder(connection.connection(), held.id)),
                     held.getCause());
         } catch (RunnerConnection.Failure e) {
             throw new DatabaseAccessException(
@@ -122,11 +122,7 @@ final class ChecksumAcceptance {
             tracking.beginWrite(transaction);
         } catch (SQLException e) {
             if (claim.isTimeout(e)) {
-                throw new UnableToAcquireLockException(
-                        null,
-                        "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to"
-                                + " accept checksums: " + e.getMessage() + ". No checksum was recorded.",
-                        e);
+                throw new UnableToAcquireLockException(null, waited("checksums", e.getMessage()), e);
             }
             throw new DatabaseAccessException(
                     "Could not begin to write the tracking table " + tracking.name() + " to accept checksums: "
@@ -144,6 +140,12 @@ final class ChecksumAcceptance {
             }
             throw e;
         }
+    }
+
+    /** The message of a wait for a lock that ran out: what was to be accepted, and why the wait was not enough. */
+    private String waited(String accepting, String reason) {
+        return "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to accept "
+                + accepting + ": " + reason + ". No checksum was recorded.";
     }
 
     /** The session that holds a migration's row, as {@link MigrationClaim#holder} tells. */

@@ -102,7 +102,7 @@ public final class PostgresMigrationClaim implements MigrationClaim {
         }
         Map<String, Object> values = tracking.values(row);
         values.put("rerunSucceeded", rerunSucceeded);
-        values.put("lockTimeout", millis(wait) + "ms");
+        values.put("lockTimeout", lockTimeout(wait));
         values.put("sessionLockTimeout", sessionLockTimeout);
         return !claim.query(transaction, values, resultSet -> resultSet.getString(1))
                 .isEmpty();
@@ -112,7 +112,7 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     @Override
     public void boundWaits(Connection transaction) throws SQLException {
         try (PreparedStatement statement = transaction.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-            statement.setString(1, millis(timeout) + "ms");
+            statement.setString(1, lockTimeout(timeout));
             statement.executeQuery().close();
         }
     }
@@ -166,8 +166,8 @@ public final class PostgresMigrationClaim implements MigrationClaim {
         return timeout;
     }
 
-    /** PostgreSQL's {@code lock_timeout} is an {@code int} of milliseconds. */
-    static long millis(Duration timeout) {
-        return Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE);
+    /** The value of {@code lock_timeout}, an {@code int} of milliseconds, for a wait of {@code timeout}. */
+    static String lockTimeout(Duration timeout) {
+        return Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE) + "ms";
     }
 }
