@@ -142,6 +142,84 @@ class MigrationRunnerTest {
         assertThat(database.events()).containsExactly("v1");
     }
 
+    @EachDatabase
+    void aMigrationThatCatchesTheFailureOfItsStatementFailsWhereTheDatabaseAbortedItsTransaction(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+
+        MigrationReport report = run(
+                database,
+                new TestRegistry()
+                        .add("v1", MigrationRunnerTest::catchAFailedStatement)
+                        .event("v2"));
+
+        if (kind == DatabaseKind.POSTGRESQL) {
+            // Committing would have rolled back v1 and its claim's success, and the driver would have said nothing.
+            assertThat(report.failed()).extracting(MigrationResult::id).containsExactly("v1");
+            assertThat(report.failed().get(0).error())
+                    .get(InstanceOfAssertFactories.THROWABLE)
+                    .hasMessageStartingWith("Migration v1 returned normally, but one of its statements failed")
+                    .hasMessageContaining("savepoint");
+            assertThat(database.statuses()).isEqualTo(Map.of("v1", "failed", "v2", "success"));
+            assertThat(database.error("v1")).get().asString().contains("aborted its transaction");
+            assertThat(database.events()).containsExactly("v2");
+        } else {
+            // SQLite goes on after a failed statement: what the migration did besides commits, as it would anywhere.
+            assertThat(report.applied()).extracting(MigrationResult::id).containsExactly("v1", "v2");
+            assertThat(database.statuses()).isEqualTo(Map.of("v1", "success", "v2", "success"));
+            assertThat(database.events()).containsExactly("v1", "v2");
+        }
+    }
+
+    @Test
+    void aMigrationThatRollsBackToASavepointAfterAFailedStatementIsAppliedOnPostgresql() {
+        TestDatabase database = databases.create(DatabaseKind.POSTGRESQL, tempDir);
+        TestRegistry registry = new TestRegistry().add("v1", invocation -> {
+            TestRegistry.insertEvent(invocation, "v1");
+            invocation.handle().savepoint("optional");
+            try {
+                invocation.handle().execute("INSERT INTO no_such_table VALUES (1)");
+            } catch (RuntimeException expected) {
+                invocation.handle().rollbackToSavepoint("optional");
+            }
+        });
+
+        MigrationReport report = run(database, registry);
+
+        assertThat(report.applied()).extracting(MigrationResult::id).containsExactly("v1");
+        assertThat(database.statuses()).isEqualTo(Map.of("v1", "success"));
+        assertThat(database.events()).containsExactly("v1");
+    }
+
+    @Test
+    void aConnectionThatDoesNotUnwrapToPostgresqlsDriverIsAskedWithAStatementWhetherItsTransactionIsAborted() {
+        TestDatabase database = databases.create(DatabaseKind.POSTGRESQL, tempDir);
+        StatementRecorder opaque = StatementRecorder.withoutUnwrapping(database);
+
+        MigrationReport report = MigrationRunner.builder(opaque.jdbi())
+                .registries(new TestRegistry()
+                        .add("v1", MigrationRunnerTest::catchAFailedStatement)
+                        .event("v2"))
+                .build()
+                .runAll();
+
+        assertThat(report.failed()).extracting(MigrationResult::id).containsExactly("v1");
+        assertThat(report.applied()).extracting(MigrationResult::id).containsExactly("v2");
+        assertThat(database.statuses()).isEqualTo(Map.of("v1", "failed", "v2", "success"));
+        assertThat(database.events()).containsExactly("v2");
+        // Once after each body: v1's fails, as its transaction is aborted; v2's succeeds.
+        assertThat(opaque.statements).filteredOn("SELECT 1"::equals).hasSize(2);
+    }
+
+    /** A migration body that inserts its event, then catches the failure of a statement and returns normally. */
+    private static void catchAFailedStatement(MigrationInvocation invocation) {
+        TestRegistry.insertEvent(invocation, invocation.context().migrationId());
+        try {
+            invocation.handle().execute("INSERT INTO no_such_table VALUES (1)");
+        } catch (RuntimeException expected) {
+            // What the migration means to ignore; PostgreSQL does not.
+        }
+    }
+
     private static final Duration SLOW = Duration.ofMillis(40);
 
     /** A migration that writes its ID to the {@code events} table and takes at least {@link #SLOW}. */

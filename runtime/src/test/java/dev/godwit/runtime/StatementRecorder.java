@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A {@link DataSource} of real connections to a test database that records what is sent through JDBC: the SQL of every
  * statement executed, by the runner's plain JDBC and by JDBI alike, and every transaction begun ({@code
- * setAutoCommit(false)}). It changes nothing on the way.
+ * setAutoCommit(false)}). It changes nothing on the way, unless made {@link #withoutUnwrapping}.
  */
 final class StatementRecorder implements DataSource {
 
@@ -32,8 +32,23 @@ final class StatementRecorder implements DataSource {
     final AtomicInteger connections = new AtomicInteger();
     private final String url;
 
+    private final boolean unwraps;
+
     StatementRecorder(TestDatabase database) {
+        this(database, true);
+    }
+
+    private StatementRecorder(TestDatabase database, boolean unwraps) {
         this.url = database.url();
+        this.unwraps = unwraps;
+    }
+
+    /**
+     * A recorder whose connections unwrap to nothing, as a pool or proxy that hides its driver's connection: {@code
+     * isWrapperFor} answers {@code false}, {@code unwrap} throws.
+     */
+    static StatementRecorder withoutUnwrapping(TestDatabase database) {
+        return new StatementRecorder(database, false);
     }
 
     /** A {@code Jdbi} on this data source. */
@@ -46,6 +61,12 @@ final class StatementRecorder implements DataSource {
         connections.incrementAndGet();
         Connection connection = DriverManager.getConnection(url);
         return proxy(Connection.class, connection, (method, args) -> {
+            if (!unwraps && method.getName().equals("isWrapperFor")) {
+                return false;
+            }
+            if (!unwraps && method.getName().equals("unwrap")) {
+                throw new SQLException("Does not unwrap");
+            }
             if (method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
                 transactions.incrementAndGet();
             }

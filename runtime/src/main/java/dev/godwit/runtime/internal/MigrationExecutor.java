@@ -210,6 +210,9 @@ final class MigrationExecutor implements AutoCloseable {
                 long start = System.nanoTime();
                 Throwable failure = runBody(transaction, migration);
                 Duration duration = Duration.ofNanos(System.nanoTime() - start);
+                if (failure == null) {
+                    failure = abortedTransaction(transaction, id);
+                }
                 if (failure != null) {
                     throw new BodyFailed(failure, duration);
                 }
@@ -234,6 +237,29 @@ final class MigrationExecutor implements AutoCloseable {
             }
             return MigrationResult.failed(migration.definition(), executedAt, body.duration, body.failure);
         }
+    }
+
+    /**
+     * The failure of a body that returned normally in a transaction that the database has aborted, or {@code null}.
+     * Such a body caught the exception of a failed statement; committing would roll back all it did, the claim's
+     * {@code success} with it, and PostgreSQL's driver would report the commit as done.
+     */
+    private Throwable abortedTransaction(Connection transaction, String id) {
+        try {
+            if (!claim.isAborted(transaction)) {
+                return null;
+            }
+        } catch (SQLException e) {
+            return new IllegalStateException(
+                    "Could not tell whether the transaction of migration " + id + " can be committed: " + e.getMessage()
+                            + ". The runner rolled it back.",
+                    e);
+        }
+        return new IllegalStateException("Migration " + id + " returned normally, but one of its statements failed"
+                + " and the database aborted its transaction (PostgreSQL does at the first failed statement, even"
+                + " if the migration catches the exception): nothing it did can be committed, so the runner rolled"
+                + " it back. Let the exception propagate, or run the statement that may fail in a savepoint"
+                + " (Handle.savepoint, Connection.setSavepoint) and roll back to it.");
     }
 
     private MigrationResult besideClaim(PlannedMigration migration) {

@@ -105,6 +105,19 @@ public interface MigrationClaim {
     default void boundWaits(Connection transaction) throws SQLException {}
 
     /**
+     * Whether the database has aborted {@code transaction}, so that committing it would roll it back instead, the
+     * claim's {@code success} with it. PostgreSQL aborts a transaction at its first failed statement, even one whose
+     * exception a migration caught, and its driver then reports the commit as done. SQLite goes on after a failed
+     * statement: by default {@code false}.
+     *
+     * @param transaction the transaction, after the migration's body has returned
+     * @throws SQLException if the database cannot tell
+     */
+    default boolean isAborted(Connection transaction) throws SQLException {
+        return false;
+    }
+
+    /**
      * Returns the longest wait for another transaction's claim.
      *
      * @return the timeout, {@code MigrationRunner.Builder#lockTimeout}

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The claim on PostgreSQL: {@code INSERT ... ON CONFLICT (id) DO UPDATE ... WHERE <claim condition> RETURNING}.
@@ -30,6 +32,12 @@ public final class PostgresMigrationClaim implements MigrationClaim {
 
     /** {@code lock_not_available}: {@code lock_timeout} expired. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    /** {@code in_failed_sql_transaction}: a statement in a transaction that an earlier failure aborted. */
+    private static final String IN_FAILED_TRANSACTION = "25P02";
+
+    /** Whether PostgreSQL's JDBC driver is visible to this class, to ask it about a transaction's state. */
+    private static volatile boolean driverStateVisible = true;
 
     private static final String READ_COMMITTED = "read committed";
 
@@ -164,6 +172,43 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     @Override
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * Asks PostgreSQL's driver, which tracks the transaction's state from the server's replies, so the question costs
+     * no statement; only a connection that cannot be unwrapped to the driver's (another driver, or the driver in
+     * another class loader) runs a statement, which fails in an aborted transaction.
+     */
+    @Override
+    public boolean isAborted(Connection transaction) throws SQLException {
+        // The driver tracks the transaction's state from the server's replies: asking it costs no statement.
+        if (driverStateVisible) {
+            try {
+                if (transaction.isWrapperFor(BaseConnection.class)) {
+                    return DriverState.isAborted(transaction);
+                }
+            } catch (LinkageError notVisible) {
+                // The driver is an optional dependency of the runtime, or here in another class loader.
+                driverStateVisible = false;
+            }
+        }
+        // Another driver, or a connection that does not unwrap: a statement fails in an aborted transaction.
+        try (Statement statement = transaction.createStatement()) {
+            statement.execute("SELECT 1");
+            return false;
+        } catch (SQLException e) {
+            if (IN_FAILED_TRANSACTION.equals(e.getSQLState())) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Names the driver's classes, so that they are loaded only when a PostgreSQL transaction is asked about. */
+    private static final class DriverState {
+        static boolean isAborted(Connection transaction) throws SQLException {
+            return transaction.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED;
+        }
     }
 
     /** The value of {@code lock_timeout}, an {@code int} of milliseconds, for a wait of {@code timeout}. */
