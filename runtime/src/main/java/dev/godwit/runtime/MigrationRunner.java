@@ -351,7 +351,9 @@ public final class MigrationRunner {
      * recorded one, including those recorded without a checksum; the others are left as they are. The checksums are
      * written in one transaction, which waits at most the {@linkplain Builder#lockTimeout(Duration) lock timeout} for a
      * migration that another runner has under way: on SQLite it takes the database's write lock first, on PostgreSQL
-     * it waits for the migration's row. Nothing else is written; a missing tracking table is not created.
+     * it waits for the migration's row. A row that the runner it waited for leaves as no success (an interval
+     * migration's failed run, a deletion) keeps its checksum, is left out of the result, and is logged as a warning.
+     * Nothing else is written; a missing tracking table is not created.
      *
      * @param ids the IDs of the migrations whose changes to accept, or none for every changed migration
      * @return the status of each migration whose checksum was recorded, as it was before: its {@link

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -236,6 +239,51 @@ class ChecksumTest {
         assertThat(runner(database, recompiled).acceptChecksums())
                 .extracting(MigrationStatus::id)
                 .containsExactly("v1", "v2");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void acceptingLeavesOutARowThatTheRunnerItWaitedForLeftFailed() throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.POSTGRESQL, tempDir);
+        runner(database, new TestRegistry().event("v1", "aaaa").event("v2", "bbbb"))
+                .runAll();
+        MigrationRunner recompiled =
+                runner(database, new TestRegistry().event("v1", "a2").event("v2", "b2"));
+
+        // Another runner's run of v2 (an interval migration's) fails while accepting waits for its row.
+        List<MigrationStatus> accepted;
+        try (Connection other = database.connect()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.executeUpdate("UPDATE godwit_migrations SET status = 'failed' WHERE id = 'v2'");
+            }
+            CompletableFuture<List<MigrationStatus>> accepting =
+                    CompletableFuture.supplyAsync(recompiled::acceptChecksums);
+            awaitWaitingForALock(database, accepting);
+            other.commit();
+            accepted = accepting.get();
+        }
+
+        assertThat(accepted).extracting(MigrationStatus::id).containsExactly("v1");
+        assertThat(checksums(database)).containsExactly(Map.entry("v1", "a2"), Map.entry("v2", "bbbb"));
+    }
+
+    /** Waits until a session waits for a lock, or {@code task} has ended (and then returns, for it to tell why). */
+    private static void awaitWaitingForALock(TestDatabase database, CompletableFuture<?> task) throws Exception {
+        // Its own connection in auto-commit: in a transaction, pg_stat_activity keeps the snapshot of its first read.
+        try (Connection connection = database.connect();
+                PreparedStatement waiting = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+            while (!task.isDone()) {
+                try (ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @EachDatabase

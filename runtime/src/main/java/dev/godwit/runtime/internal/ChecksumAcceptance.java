@@ -64,11 +64,20 @@ final class ChecksumAcceptance {
             return connection.inTransaction(transaction -> {
                 beginWrite(transaction);
                 // Read in the transaction: a runner may have recorded a migration since the caller last looked.
-                List<MigrationStatus> accepted =
-                        select(Statuses.recorded(migrations, tracking.readAll(transaction)), ids);
-                for (MigrationStatus status : accepted) {
+                List<MigrationStatus> accepted = new ArrayList<>();
+                for (MigrationStatus status :
+                        select(Statuses.recorded(migrations, tracking.readAll(transaction)), ids)) {
                     String checksum = status.checksum().orElseThrow();
-                    updateChecksum(transaction, status.id(), checksum);
+                    if (!updateChecksum(transaction, status.id(), checksum)) {
+                        // On PostgreSQL, the update waited for another runner's transaction on the row, which then
+                        // committed something other than a success (an interval migration's failed run) or deleted it.
+                        LOG.warn(
+                                "Did not accept the change of migration {}: its row no longer records a success, as"
+                                        + " another runner has changed it since it was read",
+                                status.id());
+                        continue;
+                    }
+                    accepted.add(status);
                     LOG.info(
                             "Accepted the change of migration {}: its recorded checksum was {} and is now {}",
                             status.id(),
@@ -131,9 +140,10 @@ final class ChecksumAcceptance {
         }
     }
 
-    private void updateChecksum(Connection transaction, String id, String checksum) {
+    /** Replaces the checksum of a succeeded migration's row; returns {@code false} if the row is no success. */
+    private boolean updateChecksum(Connection transaction, String id, String checksum) {
         try {
-            tracking.updateChecksum(transaction, id, checksum);
+            return tracking.updateChecksum(transaction, id, checksum);
         } catch (TrackingTableException e) {
             if (claim.isTimeout(e)) {
                 throw new RowHeld(id, e);
