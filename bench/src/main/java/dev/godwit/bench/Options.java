@@ -47,7 +47,8 @@ record Options(
               --warm-all-runs=3       timed runs in a warm JVM with everything pending; 0 to skip
               --warm-all-max=1000     the largest N for the warm all-pending scenario
               --databases=sqlite,postgres,postgres-fsync
-              --processor-reps=5      compilations with and without the processor; 0 to skip
+              --processor-reps=5      compilations each way (without a processor, with Godwit's, with the two
+                                      reference processors); 0 to skip
               --results=DIR           where RESULTS.md and chart.svg go (default bench/results)
               --work=DIR              where sources, classes, databases and child logs go (default: a temp dir)
               --keep-work             keep the work directory (child logs for profiling)

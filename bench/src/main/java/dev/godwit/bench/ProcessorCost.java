@@ -1,12 +1,15 @@
 package dev.godwit.bench;
 
+import dev.godwit.bench.child.Processing;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * The processor's cost: javac on 100 classes of 10 {@code @Migration} methods each, with the Godwit processor on
- * the processor path and with {@code -proc:none}, on the same class path. Cold: a fresh JVM per compilation, the two
- * alternating, timed inside the JVM (javac's own start-up included) and as a whole process. Warm: one JVM that
- * compiles both ways 3 times to warm up, then {@code --processor-reps} times each, alternating.
+ * The processor's cost: javac on 100 classes of 10 {@code @Migration} methods each, on the same class path, with
+ * {@code -proc:none}, with the Godwit processor, and with the two {@linkplain Processing reference processors} that
+ * show what any processor costs javac on these sources. Cold: a fresh JVM per compilation, taking turns, timed inside
+ * the JVM (javac's own start-up included) and as a whole process. Warm: one JVM that compiles every way 3 times to
+ * warm up, then {@code --processor-reps} times each, taking turns.
  */
 final class ProcessorCost {
 
@@ -25,22 +28,24 @@ final class ProcessorCost {
         String classPath = ClassPaths.join(classPaths.of("godwit"));
         String processorPath = ClassPaths.join(classPaths.of("processor"));
         String childClassPath = classPaths.benchClasses();
+        Processing[] all = Processing.values();
         for (int repetition = 0; repetition < repetitions; repetition++) {
-            for (int turn = 0; turn < 2; turn++) {
-                boolean processor = (repetition + turn) % 2 == 0;
-                String mode = processor ? "with" : "without";
-                Path out = root.resolve("out-" + repetition + "-" + mode);
+            // Each repetition starts one further along, so that none always runs right after the same one.
+            for (int turn = 0; turn < all.length; turn++) {
+                Processing processing = all[(repetition + turn) % all.length];
+                String name = processing.name().toLowerCase(Locale.ROOT);
+                Path out = root.resolve("out-" + repetition + "-" + name);
                 ChildLauncher.Result result = launcher.run(
-                        "javac-" + mode,
+                        "javac-" + name,
                         childClassPath,
                         "compile",
-                        mode,
+                        processing.name(),
                         sources.toString(),
                         classPath,
                         processorPath,
                         out.toString());
-                results.compilation(Results.Compilation.COLD, processor, result.nanos("compile_ns") / 1e9);
-                results.compilation(Results.Compilation.COLD_PROCESS, processor, result.processNanos() / 1e9);
+                results.compilation(Results.Compilation.COLD, processing, result.nanos("compile_ns") / 1e9);
+                results.compilation(Results.Compilation.COLD_PROCESS, processing, result.processNanos() / 1e9);
             }
         }
         ChildLauncher.Result warm = launcher.run(
@@ -53,18 +58,24 @@ final class ProcessorCost {
                 root.resolve("out-warm").toString(),
                 String.valueOf(WARMUPS),
                 String.valueOf(repetitions));
-        warm.nanosList("with_ns").forEach(n -> results.compilation(Results.Compilation.WARM, true, n / 1e9));
-        warm.nanosList("without_ns").forEach(n -> results.compilation(Results.Compilation.WARM, false, n / 1e9));
+        for (Processing processing : all) {
+            warm.nanosList(processing.reportKey())
+                    .forEach(n -> results.compilation(Results.Compilation.WARM, processing, n / 1e9));
+        }
         for (Results.Compilation compilation : Results.Compilation.values()) {
-            System.out.printf(
-                    "  %-45s with the processor %s, without %s%n",
-                    compilation.label(),
-                    results.compilation(compilation, true)
-                            .map(s -> Report.time(s.median()))
-                            .orElse("-"),
-                    results.compilation(compilation, false)
-                            .map(s -> Report.time(s.median()))
-                            .orElse("-"));
+            System.out.printf("  %s:%n", compilation.label());
+            for (Processing processing : all) {
+                System.out.printf(
+                        "    %-75s %s%s%n",
+                        processing.label(),
+                        results.compilation(compilation, processing)
+                                .map(s -> Report.time(s.median()))
+                                .orElse("-"),
+                        results.compilationRatio(compilation, processing)
+                                .filter(ratio -> processing != Processing.NONE)
+                                .map(ratio -> " (" + Report.ratio(ratio) + ")")
+                                .orElse(""));
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.godwit.bench;
 
+import dev.godwit.bench.child.Processing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -47,8 +48,7 @@ final class Results {
 
     private final Map<Key, List<Double>> samples = new HashMap<>();
     private final Map<CountKey, StatementCounter.Count> counts = new HashMap<>();
-    private final Map<Compilation, List<Double>> withProcessor = new EnumMap<>(Compilation.class);
-    private final Map<Compilation, List<Double>> withoutProcessor = new EnumMap<>(Compilation.class);
+    private final Map<Compilation, Map<Processing, List<Double>>> compilations = new EnumMap<>(Compilation.class);
     private final Map<DatabaseSetup, String> descriptions = new EnumMap<>(DatabaseSetup.class);
 
     void add(DatabaseSetup database, Metric metric, int size, Contender contender, double value) {
@@ -83,15 +83,23 @@ final class Results {
         return counts.keySet().stream().map(CountKey::database).findFirst();
     }
 
-    void compilation(Compilation compilation, boolean processor, double seconds) {
-        (processor ? withProcessor : withoutProcessor)
-                .computeIfAbsent(compilation, key -> new ArrayList<>())
+    void compilation(Compilation compilation, Processing processing, double seconds) {
+        compilations
+                .computeIfAbsent(compilation, key -> new EnumMap<>(Processing.class))
+                .computeIfAbsent(processing, key -> new ArrayList<>())
                 .add(seconds);
     }
 
-    Optional<Summary> compilation(Compilation compilation, boolean processor) {
-        List<Double> list = (processor ? withProcessor : withoutProcessor).get(compilation);
+    Optional<Summary> compilation(Compilation compilation, Processing processing) {
+        List<Double> list = compilations.getOrDefault(compilation, Map.of()).get(processing);
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(Summary.of(list));
+    }
+
+    /** The ratio of the median compilation time with {@code processing} to that without a processor. */
+    Optional<Double> compilationRatio(Compilation compilation, Processing processing) {
+        return compilation(compilation, processing)
+                .flatMap(with ->
+                        compilation(compilation, Processing.NONE).map(without -> with.median() / without.median()));
     }
 
     void describe(DatabaseSetup database, String description) {

@@ -4,6 +4,7 @@ import static dev.godwit.bench.Contender.FLYWAY;
 import static dev.godwit.bench.Contender.GODWITS;
 import static dev.godwit.bench.Contender.JDBC_LOOP;
 
+import dev.godwit.bench.child.Processing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,9 +104,7 @@ final class Targets {
         }
         results.countedDatabase().ifPresent(database -> checks.addAll(statementChecks(results, database)));
         for (Results.Compilation compilation : Results.Compilation.values()) {
-            Optional<Double> ratio = results.compilation(compilation, true)
-                    .flatMap(with ->
-                            results.compilation(compilation, false).map(without -> with.median() / without.median()));
+            Optional<Double> ratio = results.compilationRatio(compilation, Processing.GODWIT);
             checks.add(new Check(
                     "processor",
                     compilation.label() + ": with / without ≤ 1.15",

@@ -2,6 +2,7 @@ package dev.godwit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.godwit.bench.child.Processing;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,12 @@ class ReportTest {
                                 3 + perMigration * (size + 1L), 4 + size + 1L, Map.of("BEGIN", size + 1L)));
                 results.count(
                         DatabaseSetup.POSTGRES, size, contender, false, new StatementCounter.Count(3, 4, Map.of()));
+            }
+        }
+        double[] seconds = {2.0, 4.0, 2.4, 2.6};
+        for (Results.Compilation compilation : Results.Compilation.values()) {
+            for (Processing processing : Processing.values()) {
+                results.compilation(compilation, processing, seconds[processing.ordinal()]);
             }
         }
         markdown = new Report(Options.parse("--sizes=100,1000,10000"), MachineInfo.capture(), results).markdown();
@@ -97,6 +104,23 @@ class ReportTest {
                 .filteredOn(check -> check.target().contains("Godwit"))
                 .allMatch(check -> Contender.GODWITS.stream()
                         .anyMatch(godwit -> check.target().contains(godwit.label())));
+    }
+
+    @Test
+    void processorTableSetsGodwitsCostAgainstThatOfAnyProcessor() {
+        assertThat(markdown)
+                .contains(
+                        "| | javac in a fresh JVM, time inside | javac in a fresh JVM, whole process | javac in a warm"
+                                + " JVM (after 3 warm-ups) |\n|---|---:|---:|---:|\n")
+                .contains("| without a processor (`-proc:none`) | 2.00 s<br>2.00 s-2.00 s | 2.00 s<br>2.00 s-2.00 s |")
+                .contains("| with Godwit's processor | 4.00 s<br>4.00 s-4.00 s<br>2.00× (target ≤ 1.15: **not met**) |")
+                .contains("| with a processor that only claims `@Migration` | 2.40 s<br>2.40 s-2.40 s<br>1.20× |")
+                .contains("| with a processor that claims `@Migration` and generates one empty class"
+                        + " | 2.60 s<br>2.60 s-2.60 s<br>1.30× |");
+        assertThat(Targets.check(results))
+                .filteredOn(check -> check.where().equals("processor"))
+                .extracting(Targets.Check::measured)
+                .containsOnly("2.00×");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * migrate CONTENDER_CLASS JDBC_URL once|warm-noop|warm-all RUNS
- * compile with|without SOURCES CLASS_PATH PROCESSOR_PATH OUT
+ * compile NONE|GODWIT|CLAIMING|GENERATING SOURCES CLASS_PATH PROCESSOR_PATH OUT
  * compile-warm SOURCES CLASS_PATH PROCESSOR_PATH OUT WARMUPS RUNS
  * </pre>
  */
@@ -33,7 +33,8 @@ public final class ChildMain {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "migrate" -> migrate(args[1], args[2], args[3], Integer.parseInt(args[4]));
-            case "compile" -> CompileTask.cold(args[1].equals("with"), Path.of(args[2]), args[3], args[4], args[5]);
+            case "compile" ->
+                CompileTask.cold(Processing.valueOf(args[1]), Path.of(args[2]), args[3], args[4], args[5]);
             case "compile-warm" ->
                 CompileTask.warm(
                         Path.of(args[1]),

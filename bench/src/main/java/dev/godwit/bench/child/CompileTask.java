@@ -5,46 +5,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The processor's cost: javac on the same sources with the Godwit processor and with {@code -proc:none}. */
+/**
+ * The processor's cost: javac on the same sources without a processor, with the Godwit processor and with the
+ * reference processors, each a {@link Processing}.
+ */
 final class CompileTask {
 
     private CompileTask() {}
 
     /** One compilation in this fresh JVM, as a build that starts javac does. */
-    static void cold(boolean withProcessor, Path sources, String classPath, String processorPath, String out)
+    static void cold(Processing processing, Path sources, String classPath, String processorPath, String out)
             throws IOException {
         long start = System.nanoTime();
-        Javac.compile(sources, classPath, withProcessor ? processorPath : null, Path.of(out));
+        Javac.compile(sources, classPath, processing, processorPath, Path.of(out));
         ChildMain.report("compile_ns", System.nanoTime() - start);
     }
 
-    /** Alternating compilations in one JVM after warm-ups, as a build daemon or an IDE does. */
+    /**
+     * Compilations in one JVM after warm-ups, as a build daemon or an IDE does: each round compiles once each way,
+     * starting one further along each time, so that none always compiles in the same one's wake. Reports each
+     * one's times under {@link Processing#reportKey()}.
+     */
     static void warm(Path sources, String classPath, String processorPath, Path out, int warmups, int runs)
             throws IOException {
-        List<Long> with = new ArrayList<>();
-        List<Long> without = new ArrayList<>();
+        Processing[] all = Processing.values();
+        Map<Processing, List<Long>> times = new EnumMap<>(Processing.class);
         for (int i = 0; i < warmups + runs; i++) {
-            // Alternate which goes first, so neither always compiles in the other's wake.
-            boolean processorFirst = i % 2 == 0;
-            long first = timed(sources, classPath, processorFirst ? processorPath : null, out);
-            long second = timed(sources, classPath, processorFirst ? null : processorPath, out);
-            if (i >= warmups) {
-                with.add(processorFirst ? first : second);
-                without.add(processorFirst ? second : first);
+            for (int turn = 0; turn < all.length; turn++) {
+                Processing processing = all[(i + turn) % all.length];
+                long nanos = timed(sources, classPath, processing, processorPath, out);
+                if (i >= warmups) {
+                    times.computeIfAbsent(processing, key -> new ArrayList<>()).add(nanos);
+                }
             }
         }
-        ChildMain.report("with_ns", join(with));
-        ChildMain.report("without_ns", join(without));
+        times.forEach((processing, nanos) -> ChildMain.report(processing.reportKey(), join(nanos)));
     }
 
-    private static long timed(Path sources, String classPath, String processorPath, Path out) throws IOException {
+    private static long timed(Path sources, String classPath, Processing processing, String processorPath, Path out)
+            throws IOException {
         deleteTree(out);
         long start = System.nanoTime();
-        Javac.compile(sources, classPath, processorPath, out);
+        Javac.compile(sources, classPath, processing, processorPath, out);
         return System.nanoTime() - start;
     }
 

@@ -33,6 +33,23 @@ public final class Javac {
      * @throws IllegalStateException if the compilation fails, with javac's errors
      */
     public static void compile(Path sources, String classPath, String processorPath, Path out) throws IOException {
+        compile(sources, classPath, processorPath == null ? Processing.NONE : Processing.GODWIT, processorPath, out);
+    }
+
+    /**
+     * Compiles every {@code .java} file under a directory, processing annotations as {@code processing} says.
+     *
+     * @param sources the source tree
+     * @param classPath the class path, joined with {@link File#pathSeparator}
+     * @param processing how annotations are processed
+     * @param godwitProcessorPath Godwit's processor path, for {@link Processing#GODWIT}
+     * @param out where the classes (and generated sources and resources) go; created if missing
+     * @throws IOException if the files cannot be read or written
+     * @throws IllegalStateException if the compilation fails, with javac's errors
+     */
+    public static void compile(
+            Path sources, String classPath, Processing processing, String godwitProcessorPath, Path out)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("The benchmark compiles the migrations it generates: run it on a JDK, not a"
@@ -41,11 +58,7 @@ public final class Javac {
         Files.createDirectories(out);
         List<String> options = new ArrayList<>(List.of(
                 "-d", out.toString(), "--release", "17", "-encoding", "UTF-8", "-nowarn", "-classpath", classPath));
-        if (processorPath == null) {
-            options.add("-proc:none");
-        } else {
-            options.addAll(List.of("-processorpath", processorPath, "-s", out.toString()));
-        }
+        options.addAll(processing.options(godwitProcessorPath, out));
         List<File> files;
         try (Stream<Path> walk = Files.walk(sources)) {
             files = walk.filter(file -> file.toString().endsWith(".java"))

@@ -1,0 +1,76 @@
+package dev.godwit.bench.child;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How javac processes annotations in a measurement of the processor's cost: not at all, with Godwit's processor, or
+ * with one of two reference processors that show what any annotation processor costs javac on the same sources.
+ */
+public enum Processing {
+    /** {@code -proc:none}: the baseline. */
+    NONE("without a processor (`-proc:none`)"),
+    /** Godwit's processor, from the processor path given. */
+    GODWIT("with Godwit's processor"),
+    /** {@link ReferenceProcessor} claiming {@code @Migration} and generating nothing. */
+    CLAIMING("with a processor that only claims `@Migration`"),
+    /** {@link ReferenceProcessor} claiming {@code @Migration} and generating one empty class. */
+    GENERATING("with a processor that claims `@Migration` and generates one empty class");
+
+    private final String label;
+
+    Processing(String label) {
+        this.label = label;
+    }
+
+    /**
+     * Returns how the report names it.
+     *
+     * @return the label, in Markdown
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Returns the key of its times in the report of a warm JVM's compilations.
+     *
+     * @return the key
+     */
+    public String reportKey() {
+        return name().toLowerCase(Locale.ROOT) + "_ns";
+    }
+
+    /** javac's options for it; {@code godwitProcessorPath} is used by {@link #GODWIT} only. */
+    List<String> options(String godwitProcessorPath, Path out) {
+        return switch (this) {
+            case NONE -> List.of("-proc:none");
+            case GODWIT -> List.of("-processorpath", godwitProcessorPath, "-s", out.toString());
+            case CLAIMING, GENERATING ->
+                List.of(
+                        "-processorpath",
+                        referenceProcessorPath(),
+                        "-processor",
+                        ReferenceProcessor.class.getName(),
+                        "-A" + ReferenceProcessor.GENERATE_OPTION + "=" + (this == GENERATING),
+                        "-s",
+                        out.toString());
+        };
+    }
+
+    /** Where {@link ReferenceProcessor} was loaded from: the benchmark's classes. */
+    private static String referenceProcessorPath() {
+        try {
+            return Path.of(ReferenceProcessor.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("The benchmark's classes are at no path", e);
+        }
+    }
+}
