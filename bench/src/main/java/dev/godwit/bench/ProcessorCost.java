@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * The processor's cost: javac on 100 classes of 10 {@code @Migration} methods each, on the same class path, with
  * {@code -proc:none}, with the Godwit processor, and with the two {@linkplain Processing reference processors} that
- * show what any processor costs javac on these sources. Cold: a fresh JVM per compilation, taking turns, timed inside
- * the JVM (javac's own start-up included) and as a whole process. Warm: one JVM that compiles every way 3 times to
- * warm up, then {@code --processor-reps} times each, taking turns.
+ * show what any processor costs javac on these sources. Cold: a fresh JVM per compilation, taking turns in a balanced
+ * order ({@link Processing#inOrderOfRound}), timed inside the JVM (javac's own start-up included) and as a whole process. Warm: one JVM that compiles every way 3 times to
+ * warm up, then {@code --processor-reps} times each, taking turns in the same order.
  */
 final class ProcessorCost {
 
@@ -28,11 +28,8 @@ final class ProcessorCost {
         String classPath = ClassPaths.join(classPaths.of("godwit"));
         String processorPath = ClassPaths.join(classPaths.of("processor"));
         String childClassPath = classPaths.benchClasses();
-        Processing[] all = Processing.values();
         for (int repetition = 0; repetition < repetitions; repetition++) {
-            // Each repetition starts one further along, so that none always runs right after the same one.
-            for (int turn = 0; turn < all.length; turn++) {
-                Processing processing = all[(repetition + turn) % all.length];
+            for (Processing processing : Processing.inOrderOfRound(repetition)) {
                 String name = processing.name().toLowerCase(Locale.ROOT);
                 Path out = root.resolve("out-" + repetition + "-" + name);
                 ChildLauncher.Result result = launcher.run(
@@ -58,13 +55,13 @@ final class ProcessorCost {
                 root.resolve("out-warm").toString(),
                 String.valueOf(WARMUPS),
                 String.valueOf(repetitions));
-        for (Processing processing : all) {
+        for (Processing processing : Processing.values()) {
             warm.nanosList(processing.reportKey())
                     .forEach(n -> results.compilation(Results.Compilation.WARM, processing, n / 1e9));
         }
         for (Results.Compilation compilation : Results.Compilation.values()) {
             System.out.printf("  %s:%n", compilation.label());
-            for (Processing processing : all) {
+            for (Processing processing : Processing.values()) {
                 System.out.printf(
                         "    %-75s %s%s%n",
                         processing.label(),

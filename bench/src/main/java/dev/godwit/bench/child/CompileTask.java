@@ -28,17 +28,15 @@ final class CompileTask {
     }
 
     /**
-     * Compilations in one JVM after warm-ups, as a build daemon or an IDE does: each round compiles once each way,
-     * starting one further along each time, so that none always compiles in the same one's wake. Reports each
-     * one's times under {@link Processing#reportKey()}.
+     * Compilations in one JVM after warm-ups, as a build daemon or an IDE does: each round compiles once each way, in
+     * the {@linkplain Processing#inOrderOfRound order of the round}. Reports each way's times under {@link
+     * Processing#reportKey()}.
      */
     static void warm(Path sources, String classPath, String processorPath, Path out, int warmups, int runs)
             throws IOException {
-        Processing[] all = Processing.values();
         Map<Processing, List<Long>> times = new EnumMap<>(Processing.class);
         for (int i = 0; i < warmups + runs; i++) {
-            for (int turn = 0; turn < all.length; turn++) {
-                Processing processing = all[(i + turn) % all.length];
+            for (Processing processing : Processing.inOrderOfRound(i)) {
                 long nanos = timed(sources, classPath, processing, processorPath, out);
                 if (i >= warmups) {
                     times.computeIfAbsent(processing, key -> new ArrayList<>()).add(nanos);

@@ -2,6 +2,7 @@ package dev.godwit.bench.child;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +33,25 @@ public enum Processing {
      */
     public String label() {
         return label;
+    }
+
+    /**
+     * The orders in which the measurements take turns, one per round, cycling: each way follows every other exactly
+     * once in four rounds (a balanced Latin square), so that none always compiles in the same one's wake.
+     */
+    private static final int[][] ORDERS = {{0, 1, 3, 2}, {1, 2, 0, 3}, {2, 3, 1, 0}, {3, 0, 2, 1}};
+
+    /**
+     * Returns every way, in the order of round {@code round} of a measurement that compiles once each way per round.
+     *
+     * @param round the round, from 0
+     * @return the ways, in the order to compile them
+     */
+    public static List<Processing> inOrderOfRound(int round) {
+        Processing[] all = values();
+        return Arrays.stream(ORDERS[round % ORDERS.length])
+                .mapToObj(index -> all[index])
+                .toList();
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.godwit.bench.child;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -20,10 +23,28 @@ public final class ReferenceProcessor extends AbstractProcessor {
     /** The option that makes it generate its class. */
     static final String GENERATE_OPTION = "godwit.bench.generate";
 
+    /**
+     * The system property that, in the benchmark's tests, names a file that it creates in its last round, to show that
+     * it ran (javac's {@code -nowarn} drops a processor's notes). The benchmark itself never sets it.
+     */
+    public static final String RAN_MARKER_PROPERTY = "godwit.bench.reference.ran";
+
     private boolean generated;
 
     /** Called by javac. */
     public ReferenceProcessor() {}
+
+    private static Optional<Path> ranMarker() {
+        return Optional.ofNullable(System.getProperty(RAN_MARKER_PROPERTY)).map(Path::of);
+    }
+
+    private static void markRan(Path marker) {
+        try {
+            Files.writeString(marker, "ran\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -42,6 +63,10 @@ public final class ReferenceProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (round.processingOver()) {
+            ranMarker().ifPresent(ReferenceProcessor::markRan);
+            return true;
+        }
         if (!generated && Boolean.parseBoolean(processingEnv.getOptions().get(GENERATE_OPTION))) {
             generated = true;
             try (Writer writer = processingEnv
