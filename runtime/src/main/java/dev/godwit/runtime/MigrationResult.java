@@ -186,7 +186,9 @@ public final class MigrationResult {
     }
 
     /**
-     * Returns what the migration threw, for a migration that failed in this run.
+     * Returns what the migration threw, for a migration that failed in this run; for a body that returned normally in
+     * a transaction the database had aborted (PostgreSQL, after a failed statement whose exception the body caught),
+     * an {@link IllegalStateException} of the runner's that says so.
      *
      * @return the exception for {@link Outcome#FAILED}; empty otherwise
      */

@@ -74,7 +74,9 @@ import org.jdbi.v3.core.Jdbi;
  *         <li>runs the body: the method, or the SQL file's statements one by one, and commits;
  *         <li>on an exception, rolls the transaction back, records a {@code failed} row with the error in a new
  *             transaction (unless another runner has made the migration succeed meanwhile), logs the failure, and
- *             goes on with the next migration.
+ *             goes on with the next migration. So too for a body that returns normally in a transaction that the
+ *             database aborted, as PostgreSQL does at a failed statement whose exception the body caught: nothing of
+ *             it could be committed.
  *       </ol>
  *       A {@linkplain MigrationDefinition#transactional() non-transactional} migration runs outside any transaction;
  *       see the README for its weaker guarantee.
@@ -352,8 +354,9 @@ public final class MigrationRunner {
      * written in one transaction, which waits at most the {@linkplain Builder#lockTimeout(Duration) lock timeout} for a
      * migration that another runner has under way: on SQLite it takes the database's write lock first, on PostgreSQL
      * it waits for the migration's row. A row that the runner it waited for leaves as no success (an interval
-     * migration's failed run, a deletion) keeps its checksum, is left out of the result, and is logged as a warning.
-     * Nothing else is written; a missing tracking table is not created.
+     * migration's failed run, a deletion) keeps its checksum: with no IDs it is left out of the result and logged as a
+     * warning; named among the IDs, it fails the call as a migration that has not succeeded does. Nothing else is
+     * written; a missing tracking table is not created.
      *
      * @param ids the IDs of the migrations whose changes to accept, or none for every changed migration
      * @return the status of each migration whose checksum was recorded, as it was before: its {@link

@@ -13,20 +13,26 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Checksums: recorded, compared with the current ones, warned about or refused, and accepted. */
 class ChecksumTest {
@@ -241,47 +247,95 @@ class ChecksumTest {
                 .containsExactly("v1", "v2");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"read committed", "serializable"})
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void acceptingLeavesOutARowThatTheRunnerItWaitedForLeftFailed(String defaultIsolation) throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.POSTGRESQL, tempDir);
+        // Whatever the database's default, accepting waits as a claim does, at READ COMMITTED.
+        database.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_isolation = %L',"
+                + " current_database(), '" + defaultIsolation + "'); END $$");
+        runner(database, new TestRegistry().event("v1", "aaaa").event("v2", "bbbb"))
+                .runAll();
+        MigrationRunner recompiled =
+                runner(database, new TestRegistry().event("v1", "a2").event("v2", "b2"));
+
+        List<List<MigrationStatus>> accepted = new ArrayList<>();
+        String log = CapturedLog.during(
+                () -> accepted.add(whileV2FailsInAnotherRunner(database, () -> recompiled.acceptChecksums())));
+
+        assertThat(accepted.get(0)).extracting(MigrationStatus::id).containsExactly("v1");
+        assertThat(log)
+                .contains("Did not accept the change of migration v2: its row no longer records a success, as another"
+                        + " runner has changed it since it was read");
+        assertThat(checksums(database)).containsExactly(Map.entry("v1", "a2"), Map.entry("v2", "bbbb"));
+    }
+
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void acceptingLeavesOutARowThatTheRunnerItWaitedForLeftFailed() throws Exception {
+    void acceptingANamedMigrationWhoseRowTheRunnerItWaitedForLeftFailedIsRefusedAndWritesNothing() {
         TestDatabase database = databases.create(DatabaseKind.POSTGRESQL, tempDir);
         runner(database, new TestRegistry().event("v1", "aaaa").event("v2", "bbbb"))
                 .runAll();
         MigrationRunner recompiled =
                 runner(database, new TestRegistry().event("v1", "a2").event("v2", "b2"));
 
-        // Another runner's run of v2 (an interval migration's) fails while accepting waits for its row.
-        List<MigrationStatus> accepted;
-        try (Connection other = database.connect()) {
-            other.setAutoCommit(false);
-            try (Statement statement = other.createStatement()) {
-                statement.executeUpdate("UPDATE godwit_migrations SET status = 'failed' WHERE id = 'v2'");
-            }
-            CompletableFuture<List<MigrationStatus>> accepting =
-                    CompletableFuture.supplyAsync(recompiled::acceptChecksums);
-            awaitWaitingForALock(database, accepting);
-            other.commit();
-            accepted = accepting.get();
-        }
-
-        assertThat(accepted).extracting(MigrationStatus::id).containsExactly("v1");
-        assertThat(checksums(database)).containsExactly(Map.entry("v1", "a2"), Map.entry("v2", "bbbb"));
+        assertThatThrownBy(() -> whileV2FailsInAnotherRunner(database, () -> recompiled.acceptChecksums("v1", "v2")))
+                .isInstanceOfSatisfying(
+                        ChecksumAcceptanceException.class,
+                        e -> assertThat(e.migrationIds()).containsExactly("v2"))
+                .hasMessage("Cannot accept the checksum of v2: another runner changed its row while this waited for"
+                        + " it, and it no longer records a success (MigrationRunner#status() shows where it stands)."
+                        + " No checksum was recorded.");
+        assertThat(checksums(database)).containsExactly(Map.entry("v1", "aaaa"), Map.entry("v2", "bbbb"));
     }
 
-    /** Waits until a session waits for a lock, or {@code task} has ended (and then returns, for it to tell why). */
-    private static void awaitWaitingForALock(TestDatabase database, CompletableFuture<?> task) throws Exception {
+    /**
+     * Runs {@code accepting} while another runner's transaction holds v2's row, and fails it (as an interval
+     * migration's failed run does) once accepting waits for the row; returns what accepting returned.
+     */
+    private static List<MigrationStatus> whileV2FailsInAnotherRunner(
+            TestDatabase database, Supplier<List<MigrationStatus>> accepting) {
+        try (Connection other = database.connect()) {
+            other.setAutoCommit(false);
+            long otherPid;
+            try (Statement statement = other.createStatement();
+                    ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+                pid.next();
+                otherPid = pid.getLong(1);
+                statement.executeUpdate("UPDATE godwit_migrations SET status = 'failed' WHERE id = 'v2'");
+            }
+            CompletableFuture<List<MigrationStatus>> running = CompletableFuture.supplyAsync(accepting);
+            awaitBlockedBy(database, otherPid, running);
+            other.commit();
+            return running.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until a session waits for a lock that session {@code pid} holds, or {@code task} has ended. */
+    private static void awaitBlockedBy(TestDatabase database, long pid, CompletableFuture<?> task) throws SQLException {
         // Its own connection in auto-commit: in a transaction, pg_stat_activity keeps the snapshot of its first read.
         try (Connection connection = database.connect();
-                PreparedStatement waiting = connection.prepareStatement(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+                PreparedStatement blocked = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")) {
+            blocked.setLong(1, pid);
             while (!task.isDone()) {
-                try (ResultSet count = waiting.executeQuery()) {
+                try (ResultSet count = blocked.executeQuery()) {
                     count.next();
                     if (count.getInt(1) > 0) {
                         return;
                     }
                 }
-                Thread.sleep(20);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }

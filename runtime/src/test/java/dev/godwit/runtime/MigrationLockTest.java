@@ -192,6 +192,14 @@ class MigrationLockTest {
                             assertThat(e.getMessage()).contains("another connection holds the database's write lock");
                         }
                     });
+            // A timeout under a millisecond waits one, as the message says.
+            assertThatThrownBy(() -> MigrationRunner.builder(database.newJdbi())
+                            .registries(new TestRegistry().event("v1"))
+                            .lockTimeout(Duration.ofNanos(300_000))
+                            .build()
+                            .runAll())
+                    .isInstanceOf(UnableToAcquireLockException.class)
+                    .hasMessageContaining("Migration v1 waited 1 ms for another runner");
         } finally {
             release.countDown();
         }

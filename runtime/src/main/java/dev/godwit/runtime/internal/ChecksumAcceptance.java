@@ -71,6 +71,14 @@ final class ChecksumAcceptance {
                     if (!updateChecksum(transaction, status.id(), checksum)) {
                         // On PostgreSQL, the update waited for another runner's transaction on the row, which then
                         // committed something other than a success (an interval migration's failed run) or deleted it.
+                        if (!ids.isEmpty()) {
+                            throw new ChecksumAcceptanceException(
+                                    List.of(status.id()),
+                                    "Cannot accept the checksum of " + status.id() + ": another runner changed its"
+                                            + " row while this waited for it, and it no longer records a success"
+                                            + " (MigrationRunner#status() shows where it stands). No checksum was"
+                                            + " recorded.");
+                        }
                         LOG.warn(
                                 "Did not accept the change of migration {}: its row no longer records a success, as"
                                         + " another runner has changed it since it was read",
@@ -84,7 +92,7 @@ final class ChecksumAcceptance {
                             status.recordedChecksum().orElse("none"),
                             checksum);
                 }
-                return accepted;
+                return List.copyOf(accepted);
             });
         } catch (RowHeld held) {
             // Asked once the transaction has rolled back: PostgreSQL refuses statements in a failed transaction.
@@ -154,8 +162,8 @@ final class ChecksumAcceptance {
 
     /** The message of a wait for a lock that ran out: what was to be accepted, and why the wait was not enough. */
     private String waited(String accepting, String reason) {
-        return "Waited " + claim.timeout().toMillis() + " ms (MigrationRunner.Builder#lockTimeout) to accept "
-                + accepting + ": " + reason + ". No checksum was recorded.";
+        return "Waited " + claim.describeTimeout() + " (MigrationRunner.Builder#lockTimeout) to accept " + accepting
+                + ": " + reason + ". No checksum was recorded.";
     }
 
     /** The session that holds a migration's row, as {@link MigrationClaim#holder} tells. */

@@ -30,7 +30,8 @@ import org.slf4j.MDC;
  * <p>A transactional migration runs in a transaction of its own: claim its tracking row (the first statement, which
  * waits while another runner holds the claim, see {@link MigrationClaim}), body, commit. The claim writes the row as a
  * success, so the body's changes and their record commit together or not at all, and the claim ends with the
- * transaction. A body that throws rolls the whole transaction back; its failure is recorded in a second transaction
+ * transaction. A body that throws, or returns in a transaction that the database has aborted ({@link
+ * MigrationClaim#isAborted}), rolls the whole transaction back; its failure is recorded in a second transaction
  * that claims the row again, and is not recorded if another runner has made the migration succeed in between. (A
  * savepoint would record the failure in the first transaction, at the price of one more statement for every migration
  * that succeeds.)
@@ -243,6 +244,8 @@ final class MigrationExecutor implements AutoCloseable {
      * The failure of a body that returned normally in a transaction that the database has aborted, or {@code null}.
      * Such a body caught the exception of a failed statement; committing would roll back all it did, the claim's
      * {@code success} with it, and PostgreSQL's driver would report the commit as done.
+     *
+     * @throws DatabaseAccessException if the database cannot tell; the transaction then rolls back and the run ends
      */
     private Throwable abortedTransaction(Connection transaction, String id) {
         try {
@@ -250,9 +253,9 @@ final class MigrationExecutor implements AutoCloseable {
                 return null;
             }
         } catch (SQLException e) {
-            return new IllegalStateException(
+            throw new DatabaseAccessException(
                     "Could not tell whether the transaction of migration " + id + " can be committed: " + e.getMessage()
-                            + ". The runner rolled it back.",
+                            + ". Nothing of it is committed; it runs on the next start.",
                     e);
         }
         return new IllegalStateException("Migration " + id + " returned normally, but one of its statements failed"
@@ -464,16 +467,11 @@ final class MigrationExecutor implements AutoCloseable {
         } catch (SQLException e) {
             holder = "could not tell which session holds it (" + e.getMessage() + ")";
         }
-        return "Migration " + id + " waited " + describe(claim.timeout()) + " for another runner that is running it"
+        return "Migration " + id + " waited " + claim.describeTimeout() + " for another runner that is running it"
                 + " (its claim of the migration's row in " + tracking.name() + ") and gave up: " + holder
                 + ". The migration has not run; it runs on the next start. Raise the lock timeout"
                 + " (MigrationRunner.Builder#lockTimeout) above your longest migration, or end that session if it is"
                 + " stuck.";
-    }
-
-    private static String describe(Duration timeout) {
-        long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private RunnerConnection claimConnection(String id) {

@@ -96,10 +96,11 @@ public interface MigrationClaim {
     /**
      * Bounds by {@link #timeout()} how long the statements of a transaction that writes the tracking table, other than
      * a claim, wait for a row that another runner's transaction holds, where the database needs the bound set for the
-     * transaction; a wait that runs out fails as {@link #isTimeout} tells. By default nothing: SQLite's busy timeout
-     * is the connection's, set by {@link #prepare}.
+     * transaction; a wait that runs out fails as {@link #isTimeout} tells. It also sets the transaction's isolation as
+     * a claim's, so that such a wait ends on the row's newest version. By default nothing: SQLite's busy timeout is
+     * the connection's, set by {@link #prepare}.
      *
-     * @param transaction the transaction
+     * @param transaction the transaction, which has run no statement yet
      * @throws SQLException if the bound cannot be set
      */
     default void boundWaits(Connection transaction) throws SQLException {}
@@ -111,6 +112,7 @@ public interface MigrationClaim {
      * statement: by default {@code false}.
      *
      * @param transaction the transaction, after the migration's body has returned
+     * @return whether committing the transaction would roll it back
      * @throws SQLException if the database cannot tell
      */
     default boolean isAborted(Connection transaction) throws SQLException {
@@ -123,4 +125,26 @@ public interface MigrationClaim {
      * @return the timeout, {@code MigrationRunner.Builder#lockTimeout}
      */
     Duration timeout();
+
+    /**
+     * Returns how long the databases wait for {@code timeout}: whole milliseconds, at least one (both take a wait of
+     * zero as none at all), at most {@link Integer#MAX_VALUE}.
+     *
+     * @param timeout the lock timeout
+     * @return the milliseconds
+     */
+    static long waitMillis(Duration timeout) {
+        return Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns the wait for {@link #timeout()} as the message of a wait that ran out gives it: {@code 10 s},
+     * {@code 300 ms}.
+     *
+     * @return the wait, in words
+     */
+    default String describeTimeout() {
+        long millis = waitMillis(timeout());
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.godwit.runtime.internal.database;
 
+import dev.godwit.runtime.MigrationRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +9,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The claim on PostgreSQL: {@code INSERT ... ON CONFLICT (id) DO UPDATE ... WHERE <claim condition> RETURNING}.
@@ -36,8 +40,13 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     /** {@code in_failed_sql_transaction}: a statement in a transaction that an earlier failure aborted. */
     private static final String IN_FAILED_TRANSACTION = "25P02";
 
-    /** Whether PostgreSQL's JDBC driver is visible to this class, to ask it about a transaction's state. */
-    private static volatile boolean driverStateVisible = true;
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+    /**
+     * Whether PostgreSQL's JDBC driver is visible to this class, to ask it about a transaction's state. Only ever
+     * turns false; a race between two runners costs one more failed attempt.
+     */
+    private static volatile boolean driverVisible = true;
 
     private static final String READ_COMMITTED = "read committed";
 
@@ -103,11 +112,7 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     @Override
     public boolean claim(Connection transaction, TrackingRow row, Duration wait, boolean rerunSucceeded)
             throws SQLException {
-        if (!readCommitted) {
-            try (Statement statement = transaction.createStatement()) {
-                statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-            }
-        }
+        beReadCommitted(transaction);
         Map<String, Object> values = tracking.values(row);
         values.put("rerunSucceeded", rerunSucceeded);
         values.put("lockTimeout", lockTimeout(wait));
@@ -119,6 +124,8 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     /** {@code lock_timeout} for the transaction alone, as the claim sets it: nothing outlives the transaction. */
     @Override
     public void boundWaits(Connection transaction) throws SQLException {
+        // First: SET TRANSACTION must come before the transaction's first query.
+        beReadCommitted(transaction);
         try (PreparedStatement statement = transaction.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
             statement.setString(1, lockTimeout(timeout));
             statement.executeQuery().close();
@@ -169,6 +176,18 @@ public final class PostgresMigrationClaim implements MigrationClaim {
         }
     }
 
+    /**
+     * Makes the transaction {@code READ COMMITTED} where the database's default is stricter, so that a wait for a row
+     * ends on its newest committed version rather than in a serialization failure. Its first statement.
+     */
+    private void beReadCommitted(Connection transaction) throws SQLException {
+        if (!readCommitted) {
+            try (Statement statement = transaction.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            }
+        }
+    }
+
     @Override
     public Duration timeout() {
         return timeout;
@@ -179,20 +198,31 @@ public final class PostgresMigrationClaim implements MigrationClaim {
      * no statement; only a connection that cannot be unwrapped to the driver's (another driver, or the driver in
      * another class loader) runs a statement, which fails in an aborted transaction.
      */
+    /**
+     * Asks PostgreSQL's driver, which tracks the transaction's state from the server's replies, so that the question
+     * costs no statement. A connection that does not unwrap to the driver's (another driver, a wrapper that hides it,
+     * the driver in a class loader that this class does not see) is asked with a statement instead, which fails in an
+     * aborted transaction.
+     */
     @Override
     public boolean isAborted(Connection transaction) throws SQLException {
-        // The driver tracks the transaction's state from the server's replies: asking it costs no statement.
-        if (driverStateVisible) {
+        if (driverVisible) {
             try {
-                if (transaction.isWrapperFor(BaseConnection.class)) {
-                    return DriverState.isAborted(transaction);
+                Optional<Boolean> aborted = DriverState.isAborted(transaction);
+                if (aborted.isPresent()) {
+                    return aborted.get();
                 }
             } catch (LinkageError notVisible) {
-                // The driver is an optional dependency of the runtime, or here in another class loader.
-                driverStateVisible = false;
+                // The driver is an optional dependency of the runtime.
+                driverVisible = false;
+                LOG.debug(
+                        "PostgreSQL's JDBC driver is not visible to Godwit's runtime ({}): a statement asks whether"
+                                + " each migration's transaction is aborted",
+                        notVisible.toString());
+            } catch (SQLException doesNotUnwrap) {
+                // A wrapper that says it wraps the driver's connection, but does not unwrap to it.
             }
         }
-        // Another driver, or a connection that does not unwrap: a statement fails in an aborted transaction.
         try (Statement statement = transaction.createStatement()) {
             statement.execute("SELECT 1");
             return false;
@@ -204,15 +234,23 @@ public final class PostgresMigrationClaim implements MigrationClaim {
         }
     }
 
-    /** Names the driver's classes, so that they are loaded only when a PostgreSQL transaction is asked about. */
+    /**
+     * The only class that names the driver's: the JVM resolves them when its method first runs, and where the driver
+     * is not visible that is a {@link LinkageError} for the caller to catch.
+     */
     private static final class DriverState {
-        static boolean isAborted(Connection transaction) throws SQLException {
-            return transaction.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED;
+        /** Whether the driver holds the transaction aborted; empty if the connection is not the driver's. */
+        static Optional<Boolean> isAborted(Connection transaction) throws SQLException {
+            if (!transaction.isWrapperFor(BaseConnection.class)) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    transaction.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED);
         }
     }
 
     /** The value of {@code lock_timeout}, an {@code int} of milliseconds, for a wait of {@code timeout}. */
     static String lockTimeout(Duration timeout) {
-        return Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE) + "ms";
+        return MigrationClaim.waitMillis(timeout) + "ms";
     }
 }

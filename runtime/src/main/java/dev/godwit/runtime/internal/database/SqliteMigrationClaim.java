@@ -50,7 +50,7 @@ public final class SqliteMigrationClaim implements MigrationClaim {
                 previousBusyTimeout = current.next() ? current.getInt(1) : null;
             }
             // PRAGMA takes no bind parameters; the value is an int.
-            statement.execute("PRAGMA busy_timeout = " + Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE));
+            statement.execute("PRAGMA busy_timeout = " + MigrationClaim.waitMillis(timeout));
         }
     }
 
