@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class ClassPaths {
             paths.put(name, List.copyOf(entries));
         }
         Path bench = directory.resolve("bench-classes");
-        copy(benchLocation(), bench);
+        copy(ChildMain.benchClasses(), bench);
         return new ClassPaths(paths, bench.toString());
     }
 
@@ -99,18 +98,6 @@ final class ClassPaths {
             return text.isEmpty() ? List.of() : Arrays.asList(text.split(File.pathSeparator));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path benchLocation() {
-        try {
-            return Path.of(ChildMain.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.godwit.bench.child;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,24 @@ public final class ChildMain {
             times.add(System.nanoTime() - runStart);
         }
         report("runs_ns", times.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    /**
+     * Returns where the benchmark's classes were loaded from: the child's main class, the contenders, the JDBC loop and
+     * the reference processor.
+     *
+     * @return the directory or jar
+     */
+    public static Path benchClasses() {
+        try {
+            return Path.of(ChildMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void report(String key, Object value) {

@@ -1,6 +1,5 @@
 package dev.godwit.bench.child;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -71,26 +70,12 @@ public enum Processing {
             case CLAIMING, GENERATING ->
                 List.of(
                         "-processorpath",
-                        referenceProcessorPath(),
+                        ChildMain.benchClasses().toString(),
                         "-processor",
                         ReferenceProcessor.class.getName(),
                         "-A" + ReferenceProcessor.GENERATE_OPTION + "=" + (this == GENERATING),
                         "-s",
                         out.toString());
         };
-    }
-
-    /** Where {@link ReferenceProcessor} was loaded from: the benchmark's classes. */
-    private static String referenceProcessorPath() {
-        try {
-            return Path.of(ReferenceProcessor.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("The benchmark's classes are at no path", e);
-        }
     }
 }
