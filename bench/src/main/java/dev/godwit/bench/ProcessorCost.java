@@ -8,8 +8,9 @@ import java.util.Locale;
  * The processor's cost: javac on 100 classes of 10 {@code @Migration} methods each, on the same class path, with
  * {@code -proc:none}, with the Godwit processor, and with the two {@linkplain Processing reference processors} that
  * show what any processor costs javac on these sources. Cold: a fresh JVM per compilation, taking turns in a balanced
- * order ({@link Processing#inOrderOfRound}), timed inside the JVM (javac's own start-up included) and as a whole process. Warm: one JVM that compiles every way 3 times to
- * warm up, then {@code --processor-reps} times each, taking turns in the same order.
+ * order ({@link Processing#inOrderOfRound}), timed inside the JVM (javac's own start-up included) and as a whole
+ * process. Warm: one JVM that compiles every way 3 times to warm up, then {@code --processor-reps} times each, taking
+ * turns in the same order.
  */
 final class ProcessorCost {
 
