@@ -194,11 +194,6 @@ public final class PostgresMigrationClaim implements MigrationClaim {
     }
 
     /**
-     * Asks PostgreSQL's driver, which tracks the transaction's state from the server's replies, so the question costs
-     * no statement; only a connection that cannot be unwrapped to the driver's (another driver, or the driver in
-     * another class loader) runs a statement, which fails in an aborted transaction.
-     */
-    /**
      * Asks PostgreSQL's driver, which tracks the transaction's state from the server's replies, so that the question
      * costs no statement. A connection that does not unwrap to the driver's (another driver, a wrapper that hides it,
      * the driver in a class loader that this class does not see) is asked with a statement instead, which fails in an
