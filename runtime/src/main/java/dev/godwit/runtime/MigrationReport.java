@@ -28,10 +28,17 @@ public final class MigrationReport {
 
     private final List<MigrationResult> results;
     private final Duration duration;
+    /** The number of results of each outcome, by ordinal. */
+    private final int[] counts = new int[MigrationResult.Outcome.values().length];
 
     private MigrationReport(List<MigrationResult> results, Duration duration) {
         this.results = List.copyOf(results);
         this.duration = Objects.requireNonNull(duration, "duration");
+        // Counted once: every start asks whether anything failed and logs the summary, and most starts have nothing
+        // but already applied results, which need no other pass.
+        for (MigrationResult result : this.results) {
+            counts[result.outcome().ordinal()]++;
+        }
     }
 
     /**
@@ -105,7 +112,7 @@ public final class MigrationReport {
      * @return {@code true} if at least one result is {@link MigrationResult.Outcome#FAILED}
      */
     public boolean hasFailures() {
-        return results.stream().anyMatch(result -> result.outcome() == MigrationResult.Outcome.FAILED);
+        return counts[MigrationResult.Outcome.FAILED.ordinal()] > 0;
     }
 
     /**
@@ -138,11 +145,6 @@ public final class MigrationReport {
      * @return the summary
      */
     public String summary() {
-        // One pass: the summary of every start is logged, most of them with nothing but already applied results.
-        int[] counts = new int[MigrationResult.Outcome.values().length];
-        for (MigrationResult result : results) {
-            counts[result.outcome().ordinal()]++;
-        }
         int blocked = counts[MigrationResult.Outcome.BLOCKED.ordinal()];
         int expired = counts[MigrationResult.Outcome.EXPIRED.ordinal()];
         return results.size() + (results.size() == 1 ? " migration" : " migrations") + " in " + duration.toMillis()
@@ -180,6 +182,9 @@ public final class MigrationReport {
     }
 
     private List<MigrationResult> withOutcome(MigrationResult.Outcome outcome) {
+        if (counts[outcome.ordinal()] == 0) {
+            return List.of();
+        }
         return results.stream().filter(result -> result.outcome() == outcome).collect(Collectors.toUnmodifiableList());
     }
 

@@ -180,7 +180,24 @@ public final class MigrationRun {
         }
         Map<String, TrackingRow> rows = tracking.readAll(connection.connection());
         Instant now = settings.clock().instant();
-        checkChecksums(Statuses.changed(migrations, rows, now));
+        // One pass settles what each migration's row alone decides and finds the changed migrations; a start with
+        // nothing pending makes no other pass over the migrations. The loops only call: the JVM compiles what is
+        // called for each migration early in a start, but a loop that runs once per start only after dozens of them,
+        // and runs it interpreted until then.
+        List<MigrationResult> results = new ArrayList<>(migrations.size());
+        List<MigrationStatus> changed = new ArrayList<>();
+        int unsettled = 0;
+        for (PlannedMigration migration : migrations) {
+            MigrationResult settled = settle(migration, rows.get(migration.id()), now, changed);
+            results.add(settled);
+            if (settled == null) {
+                unsettled++;
+            }
+        }
+        checkChecksums(changed);
+        if (unsettled == 0) {
+            return results;
+        }
         try (Executors executors = new Executors(connection, database, tracking, listeners)) {
             // What has succeeded: what the tracking table says, unless this run has changed it. A prerequisite is met
             // when its row says success. Asked only of migrations that may run, so a start with nothing pending
@@ -190,18 +207,47 @@ public final class MigrationRun {
                 Boolean outcome = outcomes.get(id);
                 return outcome != null ? outcome : Statuses.succeeded(rows.get(id));
             };
-            List<MigrationResult> results = new ArrayList<>(migrations.size());
-            for (PlannedMigration migration : migrations) {
-                // The loop only calls: the JVM compiles what is called for each migration early in a start, but
-                // a loop that runs once per start only after dozens of them, and runs it interpreted until then.
-                results.add(considerAndNote(migration, rows, outcomes, now, succeeded, executors, listeners));
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) == null) {
+                    results.set(
+                            i,
+                            considerAndNote(migrations.get(i), rows, outcomes, now, succeeded, executors, listeners));
+                }
             }
             executors.finish();
             return results;
         }
     }
 
-    /** Skips, holds back or runs one migration, and notes in {@code outcomes} what its running changed. */
+    /**
+     * Settles what a migration's row alone decides, whatever runs before it: an interval migration whose time is over
+     * is expired, and any other migration whose row says success is already applied. Adds the migration's status to
+     * {@code changed} if it has changed since it succeeded.
+     *
+     * @return the result, or {@code null} for a migration that may run
+     */
+    private static MigrationResult settle(
+            PlannedMigration migration, TrackingRow row, Instant now, List<MigrationStatus> changed) {
+        MigrationStatus status = Statuses.changed(migration, row, now);
+        if (status != null) {
+            changed.add(status);
+        }
+        MigrationDefinition definition = migration.definition();
+        Optional<Instant> runUntil = definition.runUntil();
+        if (runUntil.isPresent() && !now.isBefore(runUntil.get())) {
+            LOG.debug("Interval migration {} expired at {}; skipped", migration.id(), runUntil.get());
+            return row == null
+                    ? MigrationResult.expired(definition, now, Duration.ZERO)
+                    : MigrationResult.expired(definition, row.executedAt(), row.executionTime());
+        }
+        if (runUntil.isEmpty() && Statuses.succeeded(row)) {
+            LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
+            return MigrationResult.alreadyApplied(definition, row.executedAt(), row.executionTime());
+        }
+        return null;
+    }
+
+    /** Holds back or runs one migration, and notes in {@code outcomes} what its running changed. */
     private static MigrationResult considerAndNote(
             PlannedMigration migration,
             Map<String, TrackingRow> rows,
@@ -211,7 +257,7 @@ public final class MigrationRun {
             Executors executors,
             Listeners listeners) {
         TrackingRow row = rows.get(migration.id());
-        MigrationResult result = consider(migration, row, now, succeeded, executors, listeners);
+        MigrationResult result = consider(migration, now, succeeded, executors, listeners);
         switch (result.outcome()) {
             case APPLIED -> outcomes.put(result.id(), true);
             case ALREADY_APPLIED -> {
@@ -273,26 +319,14 @@ public final class MigrationRun {
         }
     }
 
-    /** Skips, holds back or runs one migration. */
+    /** Holds back or runs a migration that {@link #settle} did not settle. */
     private static MigrationResult consider(
             PlannedMigration migration,
-            TrackingRow row,
             Instant now,
             Predicate<String> succeeded,
             Executors executors,
             Listeners listeners) {
         MigrationDefinition definition = migration.definition();
-        Optional<Instant> runUntil = definition.runUntil();
-        if (runUntil.isPresent() && !now.isBefore(runUntil.get())) {
-            LOG.debug("Interval migration {} expired at {}; skipped", migration.id(), runUntil.get());
-            return row == null
-                    ? MigrationResult.expired(definition, now, Duration.ZERO)
-                    : MigrationResult.expired(definition, row.executedAt(), row.executionTime());
-        }
-        if (runUntil.isEmpty() && Statuses.succeeded(row)) {
-            LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
-            return MigrationResult.alreadyApplied(definition, row.executedAt(), row.executionTime());
-        }
         List<String> unmet = Prerequisites.unmet(definition, succeeded);
         if (!unmet.isEmpty()) {
             MigrationResult blocked = MigrationResult.blocked(definition, now, unmet);
@@ -306,7 +340,7 @@ public final class MigrationRun {
             return blocked;
         }
         // An active interval migration runs again although its row says success.
-        return executors.get().execute(migration, runUntil.isPresent());
+        return executors.get().execute(migration, definition.runUntil().isPresent());
     }
 
     private static void withMdc(String id, Runnable work) {

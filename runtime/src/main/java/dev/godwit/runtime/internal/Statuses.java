@@ -56,31 +56,24 @@ final class Statuses {
     }
 
     /**
-     * Returns the status of each migration that has {@linkplain MigrationState#CHANGED changed} since it succeeded,
-     * the same as filtering {@link #of}, but without building a status for every other migration: a start with
-     * nothing pending asks this for every migration.
+     * Returns the status of the migration if it has {@linkplain MigrationState#CHANGED changed} since it succeeded: what
+     * {@link #of} would say of it, without building a status for a migration that has not changed (a start with
+     * nothing pending asks this of every migration).
      *
-     * @param migrations the plan's migrations
-     * @param rows the tracking table's rows by ID
+     * @param migration a migration of the plan
+     * @param row its row in the tracking table, or {@code null}
      * @param now the time of the run
-     * @return the changed migrations, in plan order
+     * @return the status, or {@code null} if the migration has not changed
      */
-    static List<MigrationStatus> changed(
-            List<PlannedMigration> migrations, Map<String, TrackingRow> rows, Instant now) {
-        List<MigrationStatus> changed = new ArrayList<>();
-        for (PlannedMigration migration : migrations) {
-            TrackingRow row = rows.get(migration.id());
-            // Only a success whose recorded checksum differs can have changed; MigrationStatus decides whether it has.
-            if (succeeded(row)
-                    && row.checksum() != null
-                    && !row.checksum().equals(migration.definition().checksum().orElse(null))) {
-                MigrationStatus status = recorded(migration, row, now);
-                if (status.state() == MigrationState.CHANGED) {
-                    changed.add(status);
-                }
-            }
+    static MigrationStatus changed(PlannedMigration migration, TrackingRow row, Instant now) {
+        // Only a success whose recorded checksum differs can have changed; MigrationStatus decides whether it has.
+        if (!succeeded(row)
+                || row.checksum() == null
+                || row.checksum().equals(migration.definition().checksum().orElse(null))) {
+            return null;
         }
-        return changed;
+        MigrationStatus status = recorded(migration, row, now);
+        return status.state() == MigrationState.CHANGED ? status : null;
     }
 
     /**
