@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,45 @@ class TrackingTableReadTest {
         Map<String, TrackingRow> rows = readAllCheckedOneByOne(database);
 
         assertThat(rows.keySet()).containsExactly("by hand", "v9");
+    }
+
+    /**
+     * SQLite's timestamps are text: rows that share a minute share its parsing, and a row in another minute, before or
+     * after, in another hour, day or year, or in the same minute but not as the runner writes it, reads as it is.
+     */
+    @Test
+    void timestampsInOneMinuteAndAcrossMinutesReadAsWritten() throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.SQLITE, tempDir);
+        createTable(database);
+        Map<String, String> executedAt = new LinkedHashMap<>();
+        executedAt.put("v1", "2026-12-31T23:59:58.999Z");
+        executedAt.put("v2", "2026-12-31T23:59:59.000Z");
+        executedAt.put("v3", "2027-01-01T00:00:00.000Z");
+        executedAt.put("v4", "2026-12-31T23:59:30.500Z");
+        executedAt.put("v5", "2026-12-31T23:58:59.001Z");
+        executedAt.put("v6", "2028-02-29T12:00:00.001Z");
+        executedAt.put("v7", "2028-02-29T12:00:05Z");
+        executedAt.put("v8", "2028-02-29T12:00:06.120Z");
+        executedAt.put("v9", "2028-02-29 12:00:07");
+        for (Map.Entry<String, String> row : executedAt.entrySet()) {
+            database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error,"
+                    + " checksum) VALUES ('" + row.getKey() + "', 'success', '" + row.getValue() + "', 1, NULL, NULL)");
+        }
+
+        Map<String, TrackingRow> rows = readAllCheckedOneByOne(database);
+
+        assertThat(rows.values())
+                .extracting(TrackingRow::executedAt)
+                .containsExactly(
+                        Instant.parse("2026-12-31T23:59:58.999Z"),
+                        Instant.parse("2026-12-31T23:59:59.000Z"),
+                        Instant.parse("2027-01-01T00:00:00.000Z"),
+                        Instant.parse("2026-12-31T23:59:30.500Z"),
+                        Instant.parse("2026-12-31T23:58:59.001Z"),
+                        Instant.parse("2028-02-29T12:00:00.001Z"),
+                        Instant.parse("2028-02-29T12:00:05Z"),
+                        Instant.parse("2028-02-29T12:00:06.120Z"),
+                        Instant.parse("2028-02-29T12:00:07Z"));
     }
 
     /** A duration SQLite holds as a REAL, which the packed form cannot carry: the rows are read column by column. */

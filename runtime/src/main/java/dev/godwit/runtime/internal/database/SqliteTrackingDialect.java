@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The tracking table on SQLite: {@code TEXT} and {@code INTEGER}, with {@code executed_at} as ISO-8601 text in UTC
@@ -82,7 +83,7 @@ public final class SqliteTrackingDialect implements TrackingDialect {
                 + " ''), '" + PackedRows.ROW + "') FROM " + table.sql();
         Map<String, TrackingRow> read;
         try {
-            read = PackedRows.read(connection, packed, SqliteTrackingDialect::parseTimestamp, rows);
+            read = PackedRows.read(connection, packed, new Timestamps(), rows);
         } catch (SQLException e) {
             if (e.getErrorCode() != SQLITE_TOOBIG) {
                 throw e;
@@ -117,34 +118,86 @@ public final class SqliteTrackingDialect implements TrackingDialect {
 
     /** Parses a timestamp in exactly the form {@link #timestamp(Instant)} writes, or returns {@code null}. */
     static Instant parseWritten(String text) {
-        if (text == null
-                || text.length() != TIMESTAMP_LENGTH
-                || text.charAt(4) != '-'
-                || text.charAt(7) != '-'
-                || text.charAt(10) != 'T'
-                || text.charAt(13) != ':'
-                || text.charAt(16) != ':'
-                || text.charAt(19) != '.'
-                || text.charAt(23) != 'Z') {
+        if (!hasWrittenForm(text)) {
             return null;
         }
+        long minute = minuteEpochSecond(text);
+        return minute == NOT_A_MINUTE ? null : withinMinute(minute, text);
+    }
+
+    /** Whether the text has the length and the separators of a timestamp as written; its digits are not checked. */
+    private static boolean hasWrittenForm(String text) {
+        return text != null
+                && text.length() == TIMESTAMP_LENGTH
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && text.charAt(19) == '.'
+                && text.charAt(23) == 'Z';
+    }
+
+    /** What {@link #minuteEpochSecond} returns for a text whose first {@link #MINUTE_LENGTH} characters are not one. */
+    private static final long NOT_A_MINUTE = Long.MIN_VALUE;
+
+    /** The length of a timestamp's minute as written: {@code 2024-05-01T12:34}. */
+    private static final int MINUTE_LENGTH = 16;
+
+    /** The epoch second at which the minute of a text in {@linkplain #hasWrittenForm the written form} begins. */
+    private static long minuteEpochSecond(String text) {
         int year = number(text, 0, 4);
         int month = number(text, 5, 2);
         int day = number(text, 8, 2);
         int hour = number(text, 11, 2);
         int minute = number(text, 14, 2);
-        int second = number(text, 17, 2);
-        int millis = number(text, 20, 3);
-        if ((year | month | day | hour | minute | second | millis) < 0) {
-            return null;
+        if ((year | month | day | hour | minute) < 0) {
+            return NOT_A_MINUTE;
         }
         try {
-            long epochSecond =
-                    LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC);
-            return Instant.ofEpochSecond(epochSecond, millis * 1_000_000L);
+            return LocalDateTime.of(year, month, day, hour, minute).toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             // Out of range (month 13): let the general parser report it.
+            return NOT_A_MINUTE;
+        }
+    }
+
+    /** The instant of a text in the written form within its minute; {@code null} if its seconds are not valid. */
+    private static Instant withinMinute(long minuteEpochSecond, String text) {
+        int second = number(text, 17, 2);
+        int millis = number(text, 20, 3);
+        if ((second | millis) < 0 || second > 59) {
             return null;
+        }
+        return Instant.ofEpochSecond(minuteEpochSecond + second, millis * 1_000_000L);
+    }
+
+    /**
+     * Parses the timestamps of one read of the table, as {@link #parseTimestamp} does. The rows that one run writes
+     * share their minute, parsed here once for all of them: at N = 1,000, parsing every timestamp whole was a tenth of
+     * a warm start with nothing pending.
+     */
+    private static final class Timestamps implements Function<String, Instant> {
+        /** A timestamp in the written form whose minute is {@link #minuteEpochSecond}; {@code null} before one. */
+        private String minute;
+
+        private long minuteEpochSecond;
+
+        @Override
+        public Instant apply(String text) {
+            if (!hasWrittenForm(text)) {
+                return parseTimestamp(text);
+            }
+            if (minute == null || !text.regionMatches(0, minute, 0, MINUTE_LENGTH)) {
+                long parsed = minuteEpochSecond(text);
+                if (parsed == NOT_A_MINUTE) {
+                    return parseTimestamp(text);
+                }
+                minute = text;
+                minuteEpochSecond = parsed;
+            }
+            Instant instant = withinMinute(minuteEpochSecond, text);
+            return instant != null ? instant : parseTimestamp(text);
         }
     }
 
