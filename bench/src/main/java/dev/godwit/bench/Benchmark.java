@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Measures Godwit against Flyway and a hand-written JDBC loop, and writes {@code RESULTS.md} and {@code chart.svg}.
- * Godwit runs twice, with migrations on JDBC (the same bodies as Flyway's and the loop's) and on JDBI's {@code Handle}.
+ * Godwit runs twice, with migrations on JDBC (the same bodies as Flyway's and the loop's) and on JDBI's {@code Handle};
+ * a JDBI loop, the JDBC loop with Godwit's {@code Handle} bodies, is the reference for the second.
  *
  * <p>For each N it generates the migrations of every contender and compiles them with javac (Godwit's with its
  * processor); then each measurement runs in a fresh JVM with one contender's class path, on a new database: an SQLite

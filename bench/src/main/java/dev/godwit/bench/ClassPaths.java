@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 final class ClassPaths {
 
     private static final String RESOURCES = "/dev/godwit/bench/classpath/";
-    private static final List<String> NAMES = List.of("godwit", "flyway", "jdbc", "processor");
+    private static final List<String> NAMES = List.of("godwit", "flyway", "jdbc", "jdbi", "processor");
 
     private final Map<String, List<String>> paths;
     private final String benchClasses;
@@ -66,7 +66,8 @@ final class ClassPaths {
 
     /**
      * Godwit's runtime, the JDBC drivers and SLF4J: {@code godwit}; likewise {@code flyway}, {@code jdbc} (drivers and
-     * SLF4J only) and {@code processor} (the processor path).
+     * SLF4J only), {@code jdbi} (JDBI, the drivers and SLF4J: Godwit's without Godwit) and {@code processor} (the
+     * processor path).
      */
     List<String> of(String name) {
         List<String> entries = paths.get(name);
@@ -76,7 +77,7 @@ final class ClassPaths {
         return entries;
     }
 
-    /** The classes of this module: the child's main class, the contenders and the JDBC loop. */
+    /** The classes of this module: the child's main class, the contenders and the two loops. */
     String benchClasses() {
         return benchClasses;
     }

@@ -4,14 +4,18 @@ import java.util.List;
 
 /**
  * The ways of migrating that the benchmark compares: Godwit twice, with the same runtime and the same runner call, once
- * with migration bodies on JDBC (the very bodies of Flyway and the loop) and once through the JDBI {@code Handle}, so
- * that the report separates what the runner costs from what JDBI costs.
+ * with migration bodies on JDBC (the very bodies of Flyway and the JDBC loop) and once through the JDBI {@code Handle},
+ * so that the report separates what the runner costs from what JDBI costs; Flyway; and two hand-written loops, the
+ * lower bounds: the JDBC loop, the database work alone, and the JDBI loop, the same loop with Godwit's {@code Handle}
+ * bodies, the database work plus JDBI for the bodies alone.
  */
 enum Contender {
     GODWIT_JDBC("Godwit (JDBC)", "dev.godwit.bench.child.GodwitContender", "godwit", "godwit-jdbc"),
     GODWIT("Godwit (Handle)", "dev.godwit.bench.child.GodwitContender", "godwit", "godwit"),
     FLYWAY("Flyway", "dev.godwit.bench.child.FlywayContender", "flyway", "flyway"),
-    JDBC_LOOP("JDBC loop", "dev.godwit.bench.child.JdbcLoopContender", "jdbc", "jdbc");
+    JDBC_LOOP("JDBC loop", "dev.godwit.bench.child.JdbcLoopContender", "jdbc", "jdbc"),
+    /** A reference for Godwit (Handle), not a target of the issue: {@link Targets} holds Godwit to the JDBC loop. */
+    JDBI_LOOP("JDBI loop", "dev.godwit.bench.child.JdbiLoopContender", "jdbi", "jdbi");
 
     /** The Godwit variants, in the order of the report's columns and of the targets checked for each. */
     static final List<Contender> GODWITS = List.of(GODWIT_JDBC, GODWIT);
@@ -39,7 +43,7 @@ enum Contender {
 
     /**
      * The name of its class path in {@link ClassPaths}: the libraries, shared by the two Godwit variants, which differ
-     * only in their generated migrations.
+     * only in their generated migrations. The loops' own classes are this module's, on every child's class path.
      */
     String classPathName() {
         return classPathName;

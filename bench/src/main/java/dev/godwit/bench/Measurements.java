@@ -11,8 +11,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The migration scenarios on one database. For each N and repetition, each contender in turn (the order rotates with
- * the repetition, so that none always runs first) gets a new database and four fresh JVMs:
+ * The migration scenarios on one database. For each N and repetition, each contender in turn (Godwit's two variants,
+ * Flyway and the two loops; the order rotates with the repetition, so that none always runs first) gets a new database
+ * and four fresh JVMs:
  *
  * <ol>
  *   <li>all pending: one run; the time inside the JVM from just before the first library call to its return, and

@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
  * Writes the migrations of one workload for each contender: migration 0 creates {@code bench_data}, migrations 1 to N
  * insert their number into it. The bodies are the same SQL everywhere, written the way each contender's users write
  * them: for Godwit, on the {@code Connection} parameter of a {@code @Migration} method (the very JDBC text of Flyway's
- * and the loop's bodies) or through the JDBI {@code Handle} parameter; through the {@code Connection} of a
- * {@code BaseJavaMigration}'s context for Flyway; through the loop's {@code Connection} for the JDBC loop.
+ * and the JDBC loop's bodies) or through the JDBI {@code Handle} parameter; through the {@code Connection} of a
+ * {@code BaseJavaMigration}'s context for Flyway; through the loop's {@code Connection} for the JDBC loop; through a
+ * {@code Handle} on the loop's connection for the JDBI loop, with the very text of Godwit's {@code Handle} bodies.
  */
 final class SourceGenerator {
 
@@ -23,9 +24,9 @@ final class SourceGenerator {
 
     /** Godwit's methods on the JDBI {@code Handle}, as the README writes them. */
     private static final GodwitStyle HANDLE = new GodwitStyle(
-            "godwit", List.of("org.jdbi.v3.core.Handle"), "(Handle handle)", SourceGenerator::handleBody);
+            "godwit", List.of("org.jdbi.v3.core.Handle"), "(Handle handle)", i -> handleBody(i, "        "));
 
-    /** Godwit's methods on the transaction's {@code Connection}, with Flyway's and the loop's body. */
+    /** Godwit's methods on the transaction's {@code Connection}, with Flyway's and the JDBC loop's body. */
     private static final GodwitStyle JDBC = new GodwitStyle(
             "godwitjdbc",
             List.of("java.sql.Connection", "java.sql.PreparedStatement", "java.sql.SQLException", "java.sql.Statement"),
@@ -42,6 +43,34 @@ final class SourceGenerator {
      */
     private record GodwitStyle(String packageName, List<String> imports, String signature, IntFunction<String> body) {}
 
+    /** The JDBC loop's migrations: {@code JdbcMigration} lambdas on the loop's {@code Connection}. */
+    private static final LoopStyle JDBC_LOOP = new LoopStyle(
+            "jdbc",
+            "JdbcMigration",
+            List.of("java.sql.PreparedStatement", "java.sql.Statement"),
+            "connection",
+            i -> body(i, "connection", "                    "));
+
+    /** The JDBI loop's migrations: {@code JdbiMigration} lambdas on a {@code Handle}, with Godwit's bodies. */
+    private static final LoopStyle JDBI_LOOP =
+            new LoopStyle("jdbi", "JdbiMigration", List.of(), "handle", i -> handleBody(i, "                    "));
+
+    /**
+     * What differs between the two loops' migrations; the lists around them are the same.
+     *
+     * @param packageName the package under {@code bench}
+     * @param migrationType the record in {@code dev.godwit.bench.jdbc} that the lists hold
+     * @param imports what the bodies need, besides the record and {@code List}
+     * @param parameter the lambda's parameter
+     * @param body the body of migration {@code i}, indented for the lambda
+     */
+    private record LoopStyle(
+            String packageName,
+            String migrationType,
+            List<String> imports,
+            String parameter,
+            IntFunction<String> body) {}
+
     private SourceGenerator() {}
 
     /**
@@ -54,7 +83,7 @@ final class SourceGenerator {
 
     /**
      * Godwit with JDBC: as {@link #godwit}, in package {@code bench.godwitjdbc}, with methods that take the
-     * migration's {@code Connection} and run the same body as Flyway and the loop.
+     * migration's {@code Connection} and run the same body as Flyway and the JDBC loop.
      */
     static void godwitJdbc(Path root, int n, int perClass) throws IOException {
         godwit(root, n, perClass, JDBC);
@@ -85,12 +114,12 @@ final class SourceGenerator {
         }
     }
 
-    /** The body through JDBI's {@code Handle}. */
-    private static String handleBody(int i) {
+    /** The body through JDBI's {@code Handle}, for Godwit and the JDBI loop alike. */
+    static String handleBody(int i, String indent) {
         if (i == 0) {
-            return "        handle.execute(\"" + CREATE + "\");\n";
+            return indent + "handle.execute(\"" + CREATE + "\");\n";
         }
-        return "        handle.execute(\"" + INSERT + "\", " + i + ");\n";
+        return indent + "handle.execute(\"" + INSERT + "\", " + i + ");\n";
     }
 
     /** Flyway: one {@code BaseJavaMigration} per migration, {@code db.migration.V0__Create} to {@code VN__Insert}. */
@@ -113,51 +142,89 @@ final class SourceGenerator {
     }
 
     /**
-     * The JDBC loop: lists of {@code JdbcMigration} lambdas, {@code perClass} to a class, and
+     * The JDBC loop: lists of {@code JdbcMigration} lambdas, {@link #METHODS_PER_CLASS} to a class, and
      * {@code bench.jdbc.AllMigrations}, which concatenates them.
      */
     static void jdbcLoop(Path root, int n) throws IOException {
+        loop(root, n, JDBC_LOOP);
+    }
+
+    /**
+     * The JDBI loop: as {@link #jdbcLoop}, in package {@code bench.jdbi}, with {@code JdbiMigration} lambdas that run
+     * Godwit's {@code Handle} bodies.
+     */
+    static void jdbiLoop(Path root, int n) throws IOException {
+        loop(root, n, JDBI_LOOP);
+    }
+
+    private static void loop(Path root, int n, LoopStyle style) throws IOException {
+        String packageName = "bench." + style.packageName();
+        String type = style.migrationType();
         StringBuilder all = new StringBuilder()
-                .append("package bench.jdbc;\n\n")
-                .append("import dev.godwit.bench.jdbc.JdbcMigration;\n")
+                .append("package ")
+                .append(packageName)
+                .append(";\n\n")
+                .append("import dev.godwit.bench.jdbc.")
+                .append(type)
+                .append(";\n")
                 .append("import java.util.ArrayList;\n")
                 .append("import java.util.List;\n")
                 .append("import java.util.function.Supplier;\n\n")
-                .append("public final class AllMigrations implements Supplier<List<JdbcMigration>> {\n\n")
+                .append("public final class AllMigrations implements Supplier<List<")
+                .append(type)
+                .append(">> {\n\n")
                 .append("    @Override\n")
-                .append("    public List<JdbcMigration> get() {\n")
-                .append("        List<JdbcMigration> all = new ArrayList<>(")
+                .append("    public List<")
+                .append(type)
+                .append("> get() {\n")
+                .append("        List<")
+                .append(type)
+                .append("> all = new ArrayList<>(")
                 .append(n + 1)
                 .append(");\n");
         for (int first = 0; first <= n; first += METHODS_PER_CLASS) {
             String name = className(first / METHODS_PER_CLASS);
             all.append("        all.addAll(").append(name).append(".migrations());\n");
             StringBuilder source = new StringBuilder()
-                    .append("package bench.jdbc;\n\n")
-                    .append("import dev.godwit.bench.jdbc.JdbcMigration;\n")
-                    .append("import java.sql.PreparedStatement;\n")
-                    .append("import java.sql.Statement;\n")
-                    .append("import java.util.List;\n\n")
+                    .append("package ")
+                    .append(packageName)
+                    .append(";\n\n")
+                    .append("import dev.godwit.bench.jdbc.")
+                    .append(type)
+                    .append(";\n");
+            for (String imported : style.imports()) {
+                source.append("import ").append(imported).append(";\n");
+            }
+            source.append("import java.util.List;\n\n")
                     .append("final class ")
                     .append(name)
                     .append(" {\n\n")
-                    .append("    static List<JdbcMigration> migrations() {\n")
+                    .append("    static List<")
+                    .append(type)
+                    .append("> migrations() {\n")
                     .append("        return List.of(");
             int last = Math.min(first + METHODS_PER_CLASS, n + 1) - 1;
             for (int i = first; i <= last; i++) {
-                source.append("\n                new JdbcMigration(\"v")
+                source.append("\n                new ")
+                        .append(type)
+                        .append("(\"v")
                         .append(i)
-                        .append("\", connection -> {\n")
-                        .append(body(i, "connection", "                    "))
+                        .append("\", ")
+                        .append(style.parameter())
+                        .append(" -> {\n")
+                        .append(style.body().apply(i))
                         .append("                })")
                         .append(i < last ? "," : ");\n");
             }
-            write(root, "bench/jdbc/" + name + ".java", source.append("    }\n}\n"));
+            write(root, "bench/" + style.packageName() + "/" + name + ".java", source.append("    }\n}\n"));
         }
-        write(root, "bench/jdbc/AllMigrations.java", all.append("        return all;\n    }\n}\n"));
+        write(
+                root,
+                "bench/" + style.packageName() + "/AllMigrations.java",
+                all.append("        return all;\n    }\n}\n"));
     }
 
-    /** The body on a JDBC connection, for Flyway, the loop and Godwit with JDBC alike. */
+    /** The body on a JDBC connection, for Flyway, the JDBC loop and Godwit with JDBC alike. */
     static String body(int i, String connection, String indent) {
         if (i == 0) {
             return indent + "try (Statement statement = " + connection + ".createStatement()) {\n"

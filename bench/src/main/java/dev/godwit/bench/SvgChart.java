@@ -18,7 +18,10 @@ final class SvgChart {
     private static final int TOP = 28;
     private static final int BOTTOM = 38;
     private static final int LEGEND = 64;
-    private static final int LEGEND_ENTRY = 150;
+    /** A legend entry's line and gap, before and after its label. */
+    private static final int LEGEND_ENTRY = 50;
+    /** An estimate of a character's width in a label of the legend, at its font size. */
+    private static final int LEGEND_CHARACTER = 7;
 
     private final Results results;
     private final StringBuilder svg = new StringBuilder();
@@ -64,7 +67,8 @@ final class SvgChart {
                             + "<circle cx=\"%d\" cy=\"18\" r=\"3.5\" fill=\"%s\"/>"
                             + "<text x=\"%d\" y=\"22\" font-size=\"13\">%s</text>\n",
                     x, x + 28, color, x + 14, color, x + 34, escape(contender.label())));
-            x += LEGEND_ENTRY;
+            // As wide as its label, so that five entries fit the width of two panels.
+            x += LEGEND_ENTRY + LEGEND_CHARACTER * contender.label().length();
         }
         svg.append("<text x=\"12\" y=\"40\" fill=\"#555\">time against N, log-log; dots: medians of cold JVMs (warm:"
                 + " of each JVM's median), bars: min-max</text>\n");
@@ -167,8 +171,8 @@ final class SvgChart {
     }
 
     /**
-     * Colours of ColorBrewer's Dark2 palette. The earlier contenders kept theirs when Godwit (JDBC) came, so that
-     * charts of older runs read the same.
+     * Colours of ColorBrewer's Dark2 palette. The earlier contenders kept theirs when Godwit (JDBC) and the JDBI loop
+     * came, so that charts of older runs read the same.
      */
     private static String color(Contender contender) {
         return switch (contender) {
@@ -176,6 +180,7 @@ final class SvgChart {
             case GODWIT -> "#1b9e77";
             case FLYWAY -> "#d95f02";
             case JDBC_LOOP -> "#7570b3";
+            case JDBI_LOOP -> "#666666";
         };
     }
 

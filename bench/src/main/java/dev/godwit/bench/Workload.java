@@ -48,10 +48,18 @@ final class Workload {
                     SourceGenerator.flyway(sources, size);
                     Javac.compile(sources, ClassPaths.join(classPaths.of("flyway")), null, out);
                 }
-                case JDBC_LOOP -> {
-                    SourceGenerator.jdbcLoop(sources, size);
+                case JDBC_LOOP, JDBI_LOOP -> {
+                    if (contender == Contender.JDBC_LOOP) {
+                        SourceGenerator.jdbcLoop(sources, size);
+                    } else {
+                        SourceGenerator.jdbiLoop(sources, size);
+                    }
+                    // The loops' migrations are records of this module's classes, which hold the loops.
                     Javac.compile(
-                            sources, ClassPaths.join(classPaths.of("jdbc"), classPaths.benchClasses()), null, out);
+                            sources,
+                            ClassPaths.join(classPaths.of(contender.classPathName()), classPaths.benchClasses()),
+                            null,
+                            out);
                 }
             }
             System.out.printf(

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the whole benchmark once, as small as it gets (N = 10, one repetition, SQLite only, no processor cost), to
- * prove the harness works: generation, compilation with the processor, every contender's class path and child JVM,
- * and the report. It checks nothing about speed; the benchmark itself does that, by its own command.
+ * prove the harness works: generation, compilation with the processor, every contender's class path and child JVM
+ * (the JDBI loop's among them), and the report. It checks nothing about speed; the benchmark itself does that, by its
+ * own command.
  */
 class BenchmarkSmokeTest {
 
@@ -39,13 +40,15 @@ class BenchmarkSmokeTest {
                             .orElseThrow())
                     .doesNotContain("| -");
         }
-        // Both Godwit variants ran: each child's migrations left N rows (the benchmark checks them), and the report
-        // has a column and targets for each.
+        // Both Godwit variants and both loops ran: each child's migrations left N rows (the benchmark checks them),
+        // and the report has a column for each, targets for each Godwit variant, and Godwit (Handle)'s ratio to the
+        // JDBI loop.
         assertThat(markdown)
-                .contains("| Godwit (JDBC) | Godwit (Handle) | Flyway | JDBC loop |")
+                .contains("| Godwit (JDBC) | Godwit (Handle) | Flyway | JDBC loop | JDBI loop |")
+                .contains("| Godwit (Handle) / loop | Godwit (Handle) / JDBI loop |")
                 .contains("all pending: Godwit (JDBC) / JDBC loop", "all pending: Godwit (Handle) / JDBC loop");
         assertThat(Files.readString(results.resolve(Report.CHART)))
                 .startsWith("<svg")
-                .contains("Godwit (JDBC)", "Godwit (Handle)", "Flyway", "JDBC loop", "<polyline");
+                .contains("Godwit (JDBC)", "Godwit (Handle)", "Flyway", "JDBC loop", "JDBI loop", "<polyline");
     }
 }

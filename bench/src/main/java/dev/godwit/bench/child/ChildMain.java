@@ -74,8 +74,8 @@ public final class ChildMain {
     }
 
     /**
-     * Returns where the benchmark's classes were loaded from: the child's main class, the contenders, the JDBC loop and
-     * the reference processor.
+     * Returns where the benchmark's classes were loaded from: the child's main class, the contenders, the loops and the
+     * reference processor.
      *
      * @return the directory or jar
      */
