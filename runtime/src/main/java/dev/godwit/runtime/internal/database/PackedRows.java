@@ -34,10 +34,10 @@ final class PackedRows {
      * Between two columns of a row: a control character (unit separator), which the runner never writes in an ID, a
      * status or a checksum.
      */
-    static final String FIELD = "\u001f";
+    static final char FIELD = '\u001f';
 
     /** Between two rows: a control character (record separator). */
-    static final String ROW = "\u001e";
+    static final char ROW = '\u001e';
 
     private PackedRows() {}
 

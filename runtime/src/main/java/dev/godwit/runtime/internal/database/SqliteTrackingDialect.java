@@ -178,26 +178,35 @@ public final class SqliteTrackingDialect implements TrackingDialect {
      * a warm start with nothing pending.
      */
     private static final class Timestamps implements Function<String, Instant> {
-        /** A timestamp in the written form whose minute is {@link #minuteEpochSecond}; {@code null} before one. */
+        /** A timestamp in the written form whose minute begins at {@link #minuteStart}; {@code null} before one. */
         private String minute;
 
-        private long minuteEpochSecond;
+        /** The epoch second at which the minute of {@link #minute} begins. */
+        private long minuteStart;
 
         @Override
         public Instant apply(String text) {
-            if (!hasWrittenForm(text)) {
-                return parseTimestamp(text);
-            }
-            if (minute == null || !text.regionMatches(0, minute, 0, MINUTE_LENGTH)) {
-                long parsed = minuteEpochSecond(text);
+            if (!inMinute(text)) {
+                long parsed = hasWrittenForm(text) ? minuteEpochSecond(text) : NOT_A_MINUTE;
                 if (parsed == NOT_A_MINUTE) {
                     return parseTimestamp(text);
                 }
                 minute = text;
-                minuteEpochSecond = parsed;
+                minuteStart = parsed;
             }
-            Instant instant = withinMinute(minuteEpochSecond, text);
+            Instant instant = withinMinute(minuteStart, text);
             return instant != null ? instant : parseTimestamp(text);
+        }
+
+        /** Whether the text is in the written form and in {@link #minute}, whose part of the form was checked. */
+        private boolean inMinute(String text) {
+            return minute != null
+                    && text != null
+                    && text.length() == TIMESTAMP_LENGTH
+                    && text.regionMatches(0, minute, 0, MINUTE_LENGTH)
+                    && text.charAt(16) == ':'
+                    && text.charAt(19) == '.'
+                    && text.charAt(23) == 'Z';
         }
     }
 
