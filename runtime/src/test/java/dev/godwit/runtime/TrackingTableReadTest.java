@@ -121,6 +121,9 @@ class TrackingTableReadTest {
         Map<String, String> executedAt = new LinkedHashMap<>();
         executedAt.put("v1", "2026-12-31T23:59:58.999Z");
         executedAt.put("v2", "2026-12-31T23:59:59.000Z");
+        // In the minute parsed last, but its seconds are not a time of day: ISO-8601's leap second, as Instant.parse
+        // reads it.
+        executedAt.put("v2a", "2026-12-31T23:59:60.000Z");
         executedAt.put("v3", "2027-01-01T00:00:00.000Z");
         executedAt.put("v4", "2026-12-31T23:59:30.500Z");
         executedAt.put("v5", "2026-12-31T23:58:59.001Z");
@@ -140,6 +143,7 @@ class TrackingTableReadTest {
                 .containsExactly(
                         Instant.parse("2026-12-31T23:59:58.999Z"),
                         Instant.parse("2026-12-31T23:59:59.000Z"),
+                        Instant.parse("2026-12-31T23:59:60.000Z"),
                         Instant.parse("2027-01-01T00:00:00.000Z"),
                         Instant.parse("2026-12-31T23:59:30.500Z"),
                         Instant.parse("2026-12-31T23:58:59.001Z"),

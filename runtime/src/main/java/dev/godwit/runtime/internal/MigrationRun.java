@@ -180,8 +180,9 @@ public final class MigrationRun {
         }
         Map<String, TrackingRow> rows = tracking.readAll(connection.connection());
         Instant now = settings.clock().instant();
-        // One pass settles what each migration's row alone decides and finds the changed migrations; a start with
-        // nothing pending makes no other pass over the migrations. The loops only call: the JVM compiles what is
+        // One pass settles what each migration's row alone decides and finds the changed migrations; with nothing
+        // pending, the report's count of the results is the only other pass. The loops only call: the JVM compiles what
+        // is
         // called for each migration early in a start, but a loop that runs once per start only after dozens of them,
         // and runs it interpreted until then.
         List<MigrationResult> results = new ArrayList<>(migrations.size());
@@ -196,6 +197,11 @@ public final class MigrationRun {
         }
         checkChecksums(changed);
         if (unsettled == 0) {
+            if (LOG.isDebugEnabled()) {
+                for (int i = 0; i < results.size(); i++) {
+                    logSkipped(migrations.get(i), results.get(i));
+                }
+            }
             return results;
         }
         try (Executors executors = new Executors(connection, database, tracking, listeners)) {
@@ -208,10 +214,13 @@ public final class MigrationRun {
                 return outcome != null ? outcome : Statuses.succeeded(rows.get(id));
             };
             for (int i = 0; i < results.size(); i++) {
-                if (results.get(i) == null) {
+                MigrationResult settled = results.get(i);
+                if (settled == null) {
                     results.set(
                             i,
                             considerAndNote(migrations.get(i), rows, outcomes, now, succeeded, executors, listeners));
+                } else {
+                    logSkipped(migrations.get(i), settled);
                 }
             }
             executors.finish();
@@ -235,16 +244,29 @@ public final class MigrationRun {
         MigrationDefinition definition = migration.definition();
         Optional<Instant> runUntil = definition.runUntil();
         if (runUntil.isPresent() && !now.isBefore(runUntil.get())) {
-            LOG.debug("Interval migration {} expired at {}; skipped", migration.id(), runUntil.get());
             return row == null
                     ? MigrationResult.expired(definition, now, Duration.ZERO)
                     : MigrationResult.expired(definition, row.executedAt(), row.executionTime());
         }
         if (runUntil.isEmpty() && Statuses.succeeded(row)) {
-            LOG.debug("Migration {} already applied at {}; skipped", migration.id(), row.executedAt());
             return MigrationResult.alreadyApplied(definition, row.executedAt(), row.executionTime());
         }
         return null;
+    }
+
+    /**
+     * Logs that a migration {@link #settle} settled is skipped, where the run comes to it in ID order: after the
+     * checksum check, among the migrations that run.
+     */
+    private static void logSkipped(PlannedMigration migration, MigrationResult settled) {
+        if (settled.outcome() == MigrationResult.Outcome.EXPIRED) {
+            LOG.debug(
+                    "Interval migration {} expired at {}; skipped",
+                    migration.id(),
+                    migration.definition().runUntil().orElseThrow());
+        } else {
+            LOG.debug("Migration {} already applied at {}; skipped", migration.id(), settled.executedAt());
+        }
     }
 
     /** Holds back or runs one migration, and notes in {@code outcomes} what its running changed. */
@@ -267,6 +289,7 @@ public final class MigrationRun {
                 }
             }
             case FAILED -> outcomes.put(result.id(), false);
+            // Expired migrations are settled before, and never come here.
             case BLOCKED, EXPIRED -> {}
         }
         return result;
