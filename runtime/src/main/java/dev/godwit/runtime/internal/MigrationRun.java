@@ -181,10 +181,9 @@ public final class MigrationRun {
         Map<String, TrackingRow> rows = tracking.readAll(connection.connection());
         Instant now = settings.clock().instant();
         // One pass settles what each migration's row alone decides and finds the changed migrations; with nothing
-        // pending, the report's count of the results is the only other pass. The loops only call: the JVM compiles what
-        // is
-        // called for each migration early in a start, but a loop that runs once per start only after dozens of them,
-        // and runs it interpreted until then.
+        // pending, the report's count of the results is the only other pass. The loops only call: the JVM compiles
+        // what is called for each migration early in a start, but a loop that runs once per start only after dozens
+        // of them, and runs it interpreted until then.
         List<MigrationResult> results = new ArrayList<>(migrations.size());
         List<MigrationStatus> changed = new ArrayList<>();
         int unsettled = 0;
