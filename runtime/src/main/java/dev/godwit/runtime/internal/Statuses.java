@@ -56,8 +56,8 @@ final class Statuses {
     }
 
     /**
-     * Returns the status of the migration if it has {@linkplain MigrationState#CHANGED changed} since it succeeded: what
-     * {@link #of} would say of it, without building a status for a migration that has not changed (a start with
+     * Returns the status of the migration if it has {@linkplain MigrationState#CHANGED changed} since it succeeded:
+     * what {@link #of} would say of it, without building a status for a migration that has not changed (a start with
      * nothing pending asks this of every migration).
      *
      * @param migration a migration of the plan
