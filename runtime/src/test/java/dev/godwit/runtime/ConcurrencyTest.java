@@ -81,7 +81,7 @@ class ConcurrencyTest {
                 try (Handle handle = database.newJdbi().open()) {
                     TrackingTable tracking = new TrackingTable(new PostgresTrackingDialect(), table);
                     start.await();
-                    return tracking.ensureExists(handle.getConnection());
+                    return tracking.create(handle.getConnection());
                 }
             });
 

@@ -1,6 +1,7 @@
 package dev.godwit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A start with nothing to do costs the tracking table's creation check and one query, whatever the number of
- * migrations. Statements and transactions are counted on their way to the JDBC driver ({@link StatementRecorder}).
+ * A start with nothing to do costs one query, whatever the number of migrations: the tracking table is read without
+ * first asking the catalog whether it exists. Statements and transactions are counted on their way to the JDBC driver ({@link StatementRecorder}).
  */
 class NoOpStartTest {
 
@@ -25,7 +26,7 @@ class NoOpStartTest {
     Path tempDir;
 
     @EachDatabase
-    void aStartWithEverythingAppliedRunsTheCreationCheckAndOneQuery(DatabaseKind kind) {
+    void aStartWithEverythingAppliedRunsOneQuery(DatabaseKind kind) {
         TestDatabase database = databases.create(kind, tempDir);
         TestRegistry registry = new TestRegistry();
         for (int i = 1; i <= 20; i++) {
@@ -48,16 +49,50 @@ class NoOpStartTest {
         assertThat(report.alreadyApplied()).hasSize(20);
         assertThat(again.runs()).isEmpty();
         assertThat(recorder.transactions).hasValue(0);
-        assertThat(recorder.statements).hasSize(2);
-        assertThat(recorder.statements.get(0))
-                .contains(kind == DatabaseKind.POSTGRESQL ? "to_regclass" : "sqlite_master");
         // Every row: on SQLite, packed by the database into one value.
-        assertThat(recorder.statements.get(1))
+        assertThat(recorder.statements).hasSize(1);
+        assertThat(recorder.statements.get(0))
                 .startsWith(
                         kind == DatabaseKind.POSTGRESQL
                                 ? "SELECT id, status, (date_part('epoch', executed_at) * 1000)::bigint,"
                                 : "SELECT count(*), group_concat(")
                 .endsWith(" FROM godwit_migrations");
+    }
+
+    @EachDatabase
+    void aFirstStartAsksTheCatalogOnlyAfterTheReadFailsThenCreatesTheTableAndReadsItAgain(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        StatementRecorder recorder = new StatementRecorder(database);
+
+        MigrationReport report = MigrationRunner.builder(recorder)
+                .registries(new TestRegistry().event("v1"))
+                .build()
+                .runAll();
+
+        assertThat(report.applied()).hasSize(1);
+        assertThat(database.statuses()).containsEntry("v1", "success");
+        assertThat(recorder.statements.subList(0, 4))
+                .satisfiesExactly(
+                        read -> assertThat(read).endsWith(" FROM godwit_migrations"),
+                        catalog -> assertThat(catalog)
+                                .contains(kind == DatabaseKind.POSTGRESQL ? "to_regclass" : "sqlite_master"),
+                        create -> assertThat(create).startsWith("CREATE TABLE IF NOT EXISTS godwit_migrations ("),
+                        readAgain -> assertThat(readAgain).isEqualTo(recorder.statements.get(0)));
+    }
+
+    @EachDatabase
+    void aTableThatExistsButCannotBeReadIsReportedWithTheReadsError(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        database.execute("CREATE TABLE godwit_migrations (id VARCHAR(200) PRIMARY KEY)");
+
+        assertThatThrownBy(() -> MigrationRunner.builder(database.jdbi())
+                        .registries(new TestRegistry().event("v1"))
+                        .build()
+                        .runAll())
+                .isInstanceOf(TrackingTableException.class)
+                .hasMessageStartingWith("Could not read the tracking table godwit_migrations: ")
+                .hasMessageContaining("status");
+        assertThat(database.events()).isEmpty();
     }
 
     @EachDatabase
@@ -85,7 +120,7 @@ class NoOpStartTest {
 
         assertThat(report.alreadyApplied()).hasSize(4);
         assertThat(recorder.transactions).hasValue(0);
-        assertThat(recorder.statements).hasSize(2);
+        assertThat(recorder.statements).hasSize(1);
     }
 
     @EachDatabase
@@ -106,7 +141,7 @@ class NoOpStartTest {
     }
 
     @EachDatabase
-    void aStartThroughADataSourceWithEverythingAppliedRunsTheSameTwoQueriesOnOneConnection(DatabaseKind kind) {
+    void aStartThroughADataSourceWithEverythingAppliedRunsTheSameQueryOnOneConnection(DatabaseKind kind) {
         TestDatabase database = databases.create(kind, tempDir);
         MigrationRunner.builder(database.jdbi())
                 .registries(new TestRegistry().event("v1").event("v2"))
@@ -122,7 +157,7 @@ class NoOpStartTest {
         assertThat(report.alreadyApplied()).hasSize(2);
         assertThat(recorder.connections).hasValue(1);
         assertThat(recorder.transactions).hasValue(0);
-        assertThat(recorder.statements).hasSize(2);
+        assertThat(recorder.statements).hasSize(1);
     }
 
     @EachDatabase

@@ -20,8 +20,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A {@link DataSource} of real connections to a test database that records what is sent through JDBC: the SQL of every
- * statement executed, by the runner's plain JDBC and by JDBI alike, and every transaction begun ({@code
- * setAutoCommit(false)}). It changes nothing on the way, unless made {@link #withoutUnwrapping}.
+ * statement executed (or refused when prepared, as SQLite refuses a query of a missing table), by the runner's plain
+ * JDBC and by JDBI alike, and every transaction begun ({@code setAutoCommit(false)}). It changes nothing on the way,
+ * unless made {@link #withoutUnwrapping}.
  */
 final class StatementRecorder implements DataSource {
 
@@ -70,7 +71,16 @@ final class StatementRecorder implements DataSource {
             if (method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
                 transactions.incrementAndGet();
             }
-            Object result = method.invoke(connection, args);
+            Object result;
+            try {
+                result = method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                // SQLite compiles a statement when it is prepared: one that fails there was sent all the same.
+                if (method.getName().equals("prepareStatement")) {
+                    statements.add((String) args[0]);
+                }
+                throw e;
+            }
             if (method.getName().equals("prepareStatement")) {
                 String sql = (String) args[0];
                 return proxy(PreparedStatement.class, result, (inner, innerArgs) -> {

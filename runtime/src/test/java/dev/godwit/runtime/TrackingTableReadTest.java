@@ -81,7 +81,7 @@ class TrackingTableReadTest {
             for (int i = 0; i < crafted.size(); i++) {
                 TrackingTable tracking =
                         new TrackingTable(DatabaseSupport.of(connection).dialect(), TableName.parse("crafted_" + i));
-                tracking.ensureExists(connection);
+                tracking.create(connection);
                 List<TrackingRow> written = List.of(
                         new TrackingRow("v1", TrackingRow.Status.SUCCESS, at, Duration.ofMillis(1), null, "ab"),
                         crafted.get(i));
@@ -234,7 +234,7 @@ class TrackingTableReadTest {
 
     private static void createTable(TestDatabase database) throws Exception {
         try (Connection connection = database.connect()) {
-            tracking(connection).ensureExists(connection);
+            tracking(connection).create(connection);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.godwit.runtime.internal.database.TrackingRow;
 import dev.godwit.runtime.internal.database.TrackingTable;
 import dev.godwit.runtime.internal.sql.SqlMigration;
 import dev.godwit.runtime.internal.sql.SqlMigrationDiscovery;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,24 +162,22 @@ public final class MigrationRun {
         List<PlannedMigration> migrations = plan.forDatabase(database.kind());
         TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
         // A missing table means that nothing has run; it is not created, so that reading writes nothing.
-        boolean exists = tracking.exists(connection.connection());
-        Map<String, TrackingRow> rows = exists ? tracking.readAll(connection.connection()) : Map.of();
+        Map<String, TrackingRow> rows = tracking.readAllIfExists(connection.connection());
+        boolean exists = rows != null;
         return new Snapshot(
                 database,
                 tracking,
                 migrations,
                 exists,
-                Statuses.of(migrations, rows, settings.clock().instant()));
+                Statuses.of(
+                        migrations, exists ? rows : Map.of(), settings.clock().instant()));
     }
 
     private List<MigrationResult> run(RunnerConnection connection, MigrationPlan plan, Listeners listeners) {
         DatabaseSupport database = DatabaseSupport.of(connection.connection());
         List<PlannedMigration> migrations = plan.forDatabase(database.kind());
         TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
-        if (tracking.ensureExists(connection.connection())) {
-            LOG.info("Created the tracking table {}", tracking.name());
-        }
-        Map<String, TrackingRow> rows = tracking.readAll(connection.connection());
+        Map<String, TrackingRow> rows = readOrCreate(connection.connection(), tracking);
         Instant now = settings.clock().instant();
         // One pass settles what each migration's row alone decides and finds the changed migrations; with nothing
         // pending, the report's count of the results is the only other pass. The loops only call: the JVM compiles
@@ -225,6 +224,19 @@ public final class MigrationRun {
             executors.finish();
             return results;
         }
+    }
+
+    /** Reads the tracking table, created first if it does not exist yet. */
+    private static Map<String, TrackingRow> readOrCreate(Connection connection, TrackingTable tracking) {
+        Map<String, TrackingRow> rows = tracking.readAllIfExists(connection);
+        if (rows != null) {
+            return rows;
+        }
+        if (tracking.create(connection)) {
+            LOG.info("Created the tracking table {}", tracking.name());
+        }
+        // Read again rather than take it as empty: another runner may have created it and written rows since.
+        return tracking.readAll(connection);
     }
 
     /**

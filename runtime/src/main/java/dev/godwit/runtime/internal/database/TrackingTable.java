@@ -52,16 +52,13 @@ public final class TrackingTable {
     }
 
     /**
-     * Creates the table unless it exists. Safe when several processes do it at once.
+     * Creates the table, which {@link #readAllIfExists} found missing. Safe when several processes do it at once.
      *
      * @param connection a connection in auto-commit mode
-     * @return {@code true} if this call created the table
+     * @return {@code true} if this call created the table, {@code false} if another runner did meanwhile
      * @throws TrackingTableException if the table does not exist and cannot be created
      */
-    public boolean ensureExists(Connection connection) {
-        if (exists(connection)) {
-            return false;
-        }
+    public boolean create(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(dialect.createTable(name));
             return true;
@@ -92,8 +89,48 @@ public final class TrackingTable {
         try {
             return dialect.readAll(connection, name, this::row);
         } catch (SQLException e) {
-            throw new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
+            throw readFailure(e);
         }
+    }
+
+    /**
+     * Reads every row as {@link #readAll} does, or returns {@code null} if the table does not exist. The catalog is
+     * not asked first: every start but the first finds the table, and reading it straight away saves that start a
+     * statement (on PostgreSQL a round trip to the server). Only when the read fails is the catalog asked, which
+     * tells a missing table from any other failure without parsing the driver's message; if the table is there, it
+     * is read once more, as another runner may have created it since.
+     *
+     * @param connection a connection in auto-commit mode: on PostgreSQL, a failed read would abort a transaction
+     * @return the rows by migration ID, or {@code null} if there is no table
+     * @throws TrackingTableException if the table exists but cannot be read, or holds an unknown status
+     */
+    public Map<String, TrackingRow> readAllIfExists(Connection connection) {
+        try {
+            return dialect.readAll(connection, name, this::row);
+        } catch (SQLException e) {
+            boolean exists;
+            try {
+                exists = dialect.exists(connection, name);
+            } catch (SQLException checking) {
+                // Neither question could be answered: the read's failure is the one to report.
+                e.addSuppressed(checking);
+                exists = true;
+            }
+            if (!exists) {
+                return null;
+            }
+            // Another runner may have created the table since the read: once more, then the failure is the table's.
+            try {
+                return dialect.readAll(connection, name, this::row);
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                throw readFailure(again);
+            }
+        }
+    }
+
+    private TrackingTableException readFailure(SQLException e) {
+        return new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
     }
 
     /**
