@@ -75,14 +75,16 @@ final class Report {
                         + " included) to its return; \"whole process\" is the child JVM's wall time as its parent saw"
                         + " it. Warm figures are the median of the runs after a first one in the same JVM. The ratios"
                         + " are of medians; a target applies at N = 1,000. Godwit runs twice, with the same runtime"
-                        + " and the same call: \"Godwit (JDBC)\" has `@Migration` methods that take the migration's"
-                        + " `Connection` and run the very JDBC bodies of Flyway and the JDBC loop (JDBI is never"
-                        + " loaded); \"Godwit (Handle)\" has methods that take a JDBI `Handle`, as the README writes"
-                        + " them. Every target on Godwit is checked for both; \"/ loop\" is over the JDBC loop, the"
-                        + " database work alone. The \"JDBI loop\" is the JDBC loop with Godwit (Handle)'s very bodies,"
-                        + " run through a `Handle` opened on the loop's connection when the first body runs: the lower"
-                        + " bound for `Handle` bodies, the database work plus JDBI, so \"Godwit (Handle) / JDBI loop\""
-                        + " shows Godwit's own cost with such bodies. It is a reference, not a target.\n\n")
+                        + " and the same call, `MigrationRunner.runAll(dataSource)` with a `DataSource` that opens"
+                        + " each connection as the loops do, with `DriverManager`: \"Godwit (JDBC)\" has `@Migration`"
+                        + " methods that take the migration's `Connection` and run the very JDBC bodies of Flyway and"
+                        + " the JDBC loop (JDBI is never loaded); \"Godwit (Handle)\" has methods that take a JDBI"
+                        + " `Handle`, as the README writes them. Every target on Godwit is checked for both; \"/"
+                        + " loop\" is over the JDBC loop, the database work alone. The \"JDBI loop\" is the JDBC loop"
+                        + " with Godwit (Handle)'s very bodies, run through a `Handle` opened on the loop's connection"
+                        + " when the first body runs: the lower bound for `Handle` bodies, the database work plus JDBI,"
+                        + " so \"Godwit (Handle) / JDBI loop\" shows Godwit's own cost with such bodies. It is a"
+                        + " reference, not a target.\n\n")
                 .append("![Time against N](")
                 .append(CHART)
                 .append(")\n\n");
