@@ -54,9 +54,10 @@ import org.jdbi.v3.core.Jdbi;
  *   <li>Opens one connection and recognizes the database from the JDBC driver's metadata ({@link DatabaseKind};
  *       others are an {@link UnsupportedDatabaseException}). Picks each SQL migration's file for that database: its
  *       variant, else its plain file; a migration with variants for other databases only is an
- *       {@link InvalidSqlMigrationException}. Creates the tracking table if it does not exist, and reads all of its
- *       rows in one query. When everything has already run, that is all a start costs: no transaction and no
- *       statement per migration, and no migration's class is loaded. The runner's own statements are plain JDBC
+ *       {@link InvalidSqlMigrationException}. Reads all of the tracking table's rows in one query; only if that
+ *       fails does it ask the catalog whether the table exists, and creates it if not. When everything has already
+ *       run, that one query is all a start costs: no transaction and no statement per migration, and no migration's
+ *       class is loaded. The runner's own statements are plain JDBC
  *       (so a {@code Jdbi}'s {@code SqlLogger} and statement customizers see only the migrations' statements); given
  *       a {@link DataSource}, JDBI is not even started unless a migration asks for a {@code Handle} or a
  *       {@code Jdbi}.
