@@ -57,10 +57,9 @@ import org.jdbi.v3.core.Jdbi;
  *       {@link InvalidSqlMigrationException}. Reads all of the tracking table's rows in one query; only if that
  *       fails does it ask the catalog whether the table exists, and creates it if not. When everything has already
  *       run, that one query is all a start costs: no transaction and no statement per migration, and no migration's
- *       class is loaded. The runner's own statements are plain JDBC
- *       (so a {@code Jdbi}'s {@code SqlLogger} and statement customizers see only the migrations' statements); given
- *       a {@link DataSource}, JDBI is not even started unless a migration asks for a {@code Handle} or a
- *       {@code Jdbi}.
+ *       class is loaded. The runner's own statements are plain JDBC (so a {@code Jdbi}'s {@code SqlLogger} and
+ *       statement customizers see only the migrations' statements); given a {@link DataSource}, JDBI is not even
+ *       started unless a migration asks for a {@code Handle} or a {@code Jdbi}.
  *   <li>Compares the checksum of each succeeded migration with the recorded one. A changed migration is not run
  *       again; it is logged at WARN, or with {@linkplain Builder#strictChecksums(boolean) strict checksums} stops the
  *       run with a {@link MigrationChangedException} before anything runs.

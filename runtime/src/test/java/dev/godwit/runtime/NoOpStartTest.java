@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,34 @@ class NoOpStartTest {
                                 .contains(kind == DatabaseKind.POSTGRESQL ? "to_regclass" : "sqlite_master"),
                         create -> assertThat(create).startsWith("CREATE TABLE IF NOT EXISTS godwit_migrations ("),
                         readAgain -> assertThat(readAgain).isEqualTo(recorder.statements.get(0)));
+    }
+
+    @EachDatabase
+    void aTableThatAnotherRunnerCreatesAfterTheReadFailedIsReadAgain(DatabaseKind kind) {
+        TestDatabase database = databases.create(kind, tempDir);
+        AtomicBoolean otherRan = new AtomicBoolean();
+        StatementRecorder recorder = new StatementRecorder(database).beforePrepare(sql -> {
+            if (sql.contains(kind == DatabaseKind.POSTGRESQL ? "to_regclass" : "sqlite_master")
+                    && !otherRan.getAndSet(true)) {
+                // Between this runner's failed read and its look at the catalog, another creates the table and
+                // applies v1.
+                MigrationRunner.builder(database.jdbi())
+                        .registries(new TestRegistry().event("v1"))
+                        .build()
+                        .runAll();
+            }
+        });
+
+        MigrationReport report = MigrationRunner.builder(recorder)
+                .registries(new TestRegistry().add("v1", invocation -> {
+                    throw new AssertionError("must not run");
+                }))
+                .build()
+                .runAll();
+
+        assertThat(otherRan).isTrue();
+        assertThat(report.alreadyApplied()).extracting(MigrationResult::id).containsExactly("v1");
+        assertThat(database.events()).containsExactly("v1");
     }
 
     @EachDatabase

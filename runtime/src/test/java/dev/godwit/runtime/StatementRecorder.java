@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -34,6 +35,7 @@ final class StatementRecorder implements DataSource {
     private final String url;
 
     private final boolean unwraps;
+    private volatile Consumer<String> beforePrepare = sql -> {};
 
     StatementRecorder(TestDatabase database) {
         this(database, true);
@@ -50,6 +52,15 @@ final class StatementRecorder implements DataSource {
      */
     static StatementRecorder withoutUnwrapping(TestDatabase database) {
         return new StatementRecorder(database, false);
+    }
+
+    /**
+     * Runs {@code hook} with the SQL of every statement this data source prepares, before it reaches the driver: for
+     * a test to change the database, as another runner would, at a chosen point of a run.
+     */
+    StatementRecorder beforePrepare(Consumer<String> hook) {
+        beforePrepare = hook;
+        return this;
     }
 
     /** A {@code Jdbi} on this data source. */
@@ -70,6 +81,9 @@ final class StatementRecorder implements DataSource {
             }
             if (method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
                 transactions.incrementAndGet();
+            }
+            if (method.getName().equals("prepareStatement")) {
+                beforePrepare.accept((String) args[0]);
             }
             Object result;
             try {

@@ -162,15 +162,15 @@ public final class MigrationRun {
         List<PlannedMigration> migrations = plan.forDatabase(database.kind());
         TrackingTable tracking = new TrackingTable(database.dialect(), settings.table());
         // A missing table means that nothing has run; it is not created, so that reading writes nothing.
-        Map<String, TrackingRow> rows = tracking.readAllIfExists(connection.connection());
-        boolean exists = rows != null;
+        Map<String, TrackingRow> read = tracking.readAllIfExists(connection.connection());
+        boolean exists = read != null;
+        Map<String, TrackingRow> rows = exists ? read : Map.of();
         return new Snapshot(
                 database,
                 tracking,
                 migrations,
                 exists,
-                Statuses.of(
-                        migrations, exists ? rows : Map.of(), settings.clock().instant()));
+                Statuses.of(migrations, rows, settings.clock().instant()));
     }
 
     private List<MigrationResult> run(RunnerConnection connection, MigrationPlan plan, Listeners listeners) {

@@ -108,16 +108,14 @@ public final class TrackingTable {
         try {
             return dialect.readAll(connection, name, this::row);
         } catch (SQLException e) {
-            boolean exists;
             try {
-                exists = dialect.exists(connection, name);
+                if (!dialect.exists(connection, name)) {
+                    return null;
+                }
             } catch (SQLException checking) {
                 // Neither question could be answered: the read's failure is the one to report.
                 e.addSuppressed(checking);
-                exists = true;
-            }
-            if (!exists) {
-                return null;
+                throw readFailure(e);
             }
             // Another runner may have created the table since the read: once more, then the failure is the table's.
             try {
