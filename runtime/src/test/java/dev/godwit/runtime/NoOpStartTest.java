@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A start with nothing to do costs one query, whatever the number of migrations: the tracking table is read without
- * first asking the catalog whether it exists. Statements and transactions are counted on their way to the JDBC driver ({@link StatementRecorder}).
+ * first asking the catalog whether it exists. Statements and transactions are counted on their way to the JDBC driver
+ * ({@link StatementRecorder}).
  */
 class NoOpStartTest {
 
