@@ -55,7 +55,9 @@ public final class TrackingTable {
      * Creates the table, which {@link #readAllIfExists} found missing. Safe when several processes do it at once.
      *
      * @param connection a connection in auto-commit mode
-     * @return {@code true} if this call created the table, {@code false} if another runner did meanwhile
+     * @return {@code false} if the statement failed because another runner created the table at the same time;
+     *     {@code true} if it went through (which, as {@code IF NOT EXISTS}, it also does when another runner had
+     *     created the table just before)
      * @throws TrackingTableException if the table does not exist and cannot be created
      */
     public boolean create(Connection connection) {
