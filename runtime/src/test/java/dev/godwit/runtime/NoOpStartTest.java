@@ -121,7 +121,8 @@ class NoOpStartTest {
                         .runAll())
                 .isInstanceOf(TrackingTableException.class)
                 .hasMessageStartingWith("Could not read the tracking table godwit_migrations: ")
-                .hasMessageContaining("status");
+                .hasMessageContaining("status")
+                .hasMessageEndingWith("choose another with MigrationRunner.Builder.table(String).");
         assertThat(database.events()).isEmpty();
     }
 

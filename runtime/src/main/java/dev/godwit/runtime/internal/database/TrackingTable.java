@@ -121,16 +121,19 @@ public final class TrackingTable {
             }
             // Another runner may have created the table since the read: once more, then the failure is the table's.
             try {
-                return dialect.readAll(connection, name, this::row);
-            } catch (SQLException again) {
+                return readAll(connection);
+            } catch (TrackingTableException again) {
                 again.addSuppressed(e);
-                throw readFailure(again);
+                throw again;
             }
         }
     }
 
     private TrackingTableException readFailure(SQLException e) {
-        return new TrackingTableException("Could not read the tracking table " + name + ": " + e.getMessage(), e);
+        return new TrackingTableException(
+                "Could not read the tracking table " + name + ": " + e.getMessage() + ". Grant SELECT on it; if it is"
+                        + " not Godwit's tracking table, choose another with MigrationRunner.Builder.table(String).",
+                e);
     }
 
     /**
