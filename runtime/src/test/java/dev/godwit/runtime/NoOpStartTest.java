@@ -56,7 +56,7 @@ class NoOpStartTest {
         assertThat(recorder.statements.get(0))
                 .startsWith(
                         kind == DatabaseKind.POSTGRESQL
-                                ? "SELECT id, status, (date_part('epoch', executed_at) * 1000)::bigint,"
+                                ? "SELECT id, status, executed_at, execution_time_ms, error, checksum"
                                 : "SELECT count(*), group_concat(")
                 .endsWith(" FROM godwit_migrations");
     }

@@ -9,8 +9,11 @@ import dev.godwit.runtime.internal.database.TrackingTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +154,65 @@ class TrackingTableReadTest {
                         Instant.parse("2028-02-29T12:00:05Z"),
                         Instant.parse("2028-02-29T12:00:06.120Z"),
                         Instant.parse("2028-02-29T12:00:07Z"));
+    }
+
+    /**
+     * PostgreSQL sends a {@code timestamptz} as text in the session's time zone, and the runner parses it itself: an
+     * offset in hours, in hours and minutes, or with seconds (local mean time before 1900-ish), a fraction of any
+     * length, every calendar edge. The forms it leaves to the driver (a year after 9999 or before 1, infinity) read as
+     * the driver reads them, and every row reads as the driver's own {@code OffsetDateTime} of it.
+     */
+    @Test
+    void postgresTimestampsReadAsTheDriverReadsThemInAnySessionTimeZone() throws Exception {
+        TestDatabase database = databases.create(DatabaseKind.POSTGRESQL, tempDir);
+        createTable(database);
+        Map<String, String> stored = new LinkedHashMap<>();
+        stored.put("v1", "2026-12-07 04:25:32.123+00");
+        stored.put("v2", "2026-12-07 04:25:32+00");
+        stored.put("v3", "2026-12-07 04:25:32.123456+00");
+        stored.put("v4", "2026-12-07 04:25:32.1+00");
+        stored.put("v5", "2028-02-29 23:59:59.999999+00");
+        stored.put("v6", "2100-03-01 00:00:00+00");
+        stored.put("v7", "1900-01-01 00:00:00+00");
+        stored.put("v8", "0099-06-30 12:00:00.5+00");
+        stored.put("v9", "9999-12-31 23:59:59.999999+00");
+        stored.put("v10", "10000-01-01 00:00:00+00");
+        stored.put("v11", "0044-03-15 12:00:00+00 BC");
+        stored.put("v12", "infinity");
+        stored.put("v13", "-infinity");
+        for (Map.Entry<String, String> row : stored.entrySet()) {
+            database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error,"
+                    + " checksum) VALUES ('" + row.getKey() + "', 'success', '" + row.getValue() + "', 1, NULL, NULL)");
+        }
+        // Offsets +00, +05:45, -03:30, +01, and before 1900 local mean time with seconds: +05:41:16, -03:30:52.
+        for (String zone : List.of("UTC", "Asia/Kathmandu", "America/St_Johns", "Europe/Amsterdam")) {
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SET TIME ZONE '" + zone + "'");
+                Map<String, Instant> byDriver = new LinkedHashMap<>();
+                try (ResultSet resultSet = statement.executeQuery("SELECT id, executed_at FROM godwit_migrations")) {
+                    while (resultSet.next()) {
+                        byDriver.put(
+                                resultSet.getString(1),
+                                resultSet.getObject(2, OffsetDateTime.class).toInstant());
+                    }
+                }
+                TrackingTable tracking = tracking(connection);
+                Map<String, TrackingRow> rows = tracking.readAll(connection);
+                Map<String, Instant> read = new LinkedHashMap<>();
+                rows.forEach((id, row) -> read.put(id, row.executedAt()));
+
+                assertThat(read).as(zone).containsExactlyEntriesOf(byDriver);
+                assertThat(read)
+                        .as(zone)
+                        .containsEntry("v1", Instant.parse("2026-12-07T04:25:32.123Z"))
+                        .containsEntry("v3", Instant.parse("2026-12-07T04:25:32.123456Z"))
+                        .containsEntry("v5", Instant.parse("2028-02-29T23:59:59.999999Z"))
+                        .containsEntry("v7", Instant.parse("1900-01-01T00:00:00Z"))
+                        .containsEntry("v8", Instant.parse("0099-06-30T12:00:00.500Z"));
+                assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
+            }
+        }
     }
 
     /** A duration SQLite holds as a REAL, which the packed form cannot carry: the rows are read column by column. */
