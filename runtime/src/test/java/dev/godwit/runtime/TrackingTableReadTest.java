@@ -134,10 +134,7 @@ class TrackingTableReadTest {
         executedAt.put("v7", "2028-02-29T12:00:05Z");
         executedAt.put("v8", "2028-02-29T12:00:06.120Z");
         executedAt.put("v9", "2028-02-29 12:00:07");
-        for (Map.Entry<String, String> row : executedAt.entrySet()) {
-            database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error,"
-                    + " checksum) VALUES ('" + row.getKey() + "', 'success', '" + row.getValue() + "', 1, NULL, NULL)");
-        }
+        insertSuccesses(database, executedAt);
 
         Map<String, TrackingRow> rows = readAllCheckedOneByOne(database);
 
@@ -158,7 +155,7 @@ class TrackingTableReadTest {
 
     /**
      * PostgreSQL sends a {@code timestamptz} as text in the session's time zone, and the runner parses it itself: an
-     * offset in hours, in hours and minutes, or with seconds (local mean time before 1900-ish), a fraction of any
+     * offset in hours, in hours and minutes, or with seconds (a zone's local mean time, before it took a standard offset), a fraction of any
      * length, every calendar edge. The forms it leaves to the driver (a year after 9999 or before 1, infinity) read as
      * the driver reads them, and every row reads as the driver's own {@code OffsetDateTime} of it.
      */
@@ -180,10 +177,7 @@ class TrackingTableReadTest {
         stored.put("v11", "0044-03-15 12:00:00+00 BC");
         stored.put("v12", "infinity");
         stored.put("v13", "-infinity");
-        for (Map.Entry<String, String> row : stored.entrySet()) {
-            database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error,"
-                    + " checksum) VALUES ('" + row.getKey() + "', 'success', '" + row.getValue() + "', 1, NULL, NULL)");
-        }
+        insertSuccesses(database, stored);
         // Offsets +00, +05:45, -03:30, +01, and before 1900 local mean time with seconds: +05:41:16, -03:30:52.
         for (String zone : List.of("UTC", "Asia/Kathmandu", "America/St_Johns", "Europe/Amsterdam")) {
             try (Connection connection = database.connect();
@@ -297,6 +291,14 @@ class TrackingTableReadTest {
     private static void createTable(TestDatabase database) throws Exception {
         try (Connection connection = database.connect()) {
             tracking(connection).create(connection);
+        }
+    }
+
+    /** Inserts a success for each ID, with {@code executed_at} as the text given, as a hand-written row would. */
+    private static void insertSuccesses(TestDatabase database, Map<String, String> executedAt) throws Exception {
+        for (Map.Entry<String, String> row : executedAt.entrySet()) {
+            database.execute("INSERT INTO godwit_migrations (id, status, executed_at, execution_time_ms, error,"
+                    + " checksum) VALUES ('" + row.getKey() + "', 'success', '" + row.getValue() + "', 1, NULL, NULL)");
         }
     }
 
