@@ -1,5 +1,7 @@
 package dev.godwit.runtime.internal.database;
 
+import static dev.godwit.runtime.internal.database.Digits.number;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -215,18 +217,5 @@ public final class SqliteTrackingDialect implements TrackingDialect {
             text[i] = (char) ('0' + value % 10);
             value /= 10;
         }
-    }
-
-    /** The decimal number in {@code text[offset, offset + width)}, or -1 if a character is not a digit. */
-    private static int number(String text, int offset, int width) {
-        int value = 0;
-        for (int i = offset; i < offset + width; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }
