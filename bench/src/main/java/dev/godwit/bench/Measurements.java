@@ -25,7 +25,12 @@ import java.util.List;
  *       {@code --warm-all-runs} runs, each after dropping the tables (untimed).
  * </ol>
  *
- * On the PostgreSQL setup that counts statements, each contender also gets two untimed JVMs per N on a database that
+ * Up to the N where targets apply, the nothing-pending warm figure then gets more JVMs, up to {@code --warm-reps}:
+ * each contender in turn again, on a new database that an untimed JVM migrates first, so that the warm JVM starts as
+ * the third above does. One warm JVM's median moves by a third from one JVM to the next on a two-core machine, more
+ * than the differences the warm target asks about.
+ *
+ * <p>On the PostgreSQL setup that counts statements, each contender also gets two untimed JVMs per N on a database that
  * logs every statement, all pending and then nothing pending ({@link StatementCounter}).
  */
 final class Measurements {
@@ -56,6 +61,14 @@ final class Measurements {
                 Collections.rotate(order, -repetition);
                 for (Contender contender : order) {
                     measure(workload, contender, repetition);
+                }
+            }
+            int repetitions = options.repetitions(workload.size());
+            for (int repetition = repetitions; repetition < options.warmRepetitions(workload.size()); repetition++) {
+                List<Contender> order = new ArrayList<>(Arrays.asList(Contender.values()));
+                Collections.rotate(order, -repetition);
+                for (Contender contender : order) {
+                    measureWarmOnly(workload, contender, repetition);
                 }
             }
         }
@@ -103,6 +116,30 @@ final class Measurements {
                 Report.time(seconds(noop.processNanos())),
                 Report.time(warmNoop),
                 warmAll);
+    }
+
+    /** One more sample of the nothing-pending warm figure, on a database that an untimed JVM migrates first. */
+    private void measureWarmOnly(Workload workload, Contender contender, int repetition) throws Exception {
+        DatabaseSetup setup = database.setup();
+        int size = workload.size();
+        String classPath = workload.classPath(contender);
+        String label = setup.option() + "-n" + size + "-" + contender.workName();
+        String url = database.create();
+        migrate(label + "-warm-setup", classPath, contender, url, "once", 0);
+        checkMigrated(url, size, contender);
+        ChildLauncher.Result warm =
+                migrate(label + "-warm", classPath, contender, url, "warm-noop", options.warmRuns());
+        database.drop(url);
+        double warmNoop = median(warm.nanosList("runs_ns"));
+        results.add(setup, Metric.NOOP_WARM, size, contender, warmNoop);
+        System.out.printf(
+                "  %-32s N=%,-7d warm %d/%d  %-15s  warm %s%n",
+                setup.label(),
+                size,
+                repetition + 1,
+                options.warmRepetitions(size),
+                contender.label(),
+                Report.time(warmNoop));
     }
 
     /** The untimed runs that count statements and commits. */

@@ -12,6 +12,8 @@ import java.util.List;
  * @param repetitions cold JVMs per figure
  * @param largeRepetitions cold JVMs per figure for N above 1,000
  * @param warmRuns timed runs per warm JVM with nothing pending
+ * @param warmRepetitions JVMs for the nothing-pending warm figure up to {@link Targets#TARGET_SIZE}, at least {@code
+ *     repetitions}
  * @param warmAllRuns timed runs per warm JVM with everything pending; 0 to skip
  * @param warmAllMaxSize the largest N for the warm all-pending scenario
  * @param databases where to run
@@ -26,6 +28,7 @@ record Options(
         int repetitions,
         int largeRepetitions,
         int warmRuns,
+        int warmRepetitions,
         int warmAllRuns,
         int warmAllMaxSize,
         List<DatabaseSetup> databases,
@@ -44,6 +47,8 @@ record Options(
               --large-reps=N          cold JVMs per figure for N above 1,000 (default: --reps); Flyway takes
                                       minutes per run at N=10,000
               --warm-runs=10          timed runs in a warm JVM with nothing pending (their median is one figure)
+              --warm-reps=9           JVMs for the warm figure with nothing pending, for N up to 1,000 (at least
+                                      --reps): one JVM's figure moves a third from one to the next
               --warm-all-runs=3       timed runs in a warm JVM with everything pending; 0 to skip
               --warm-all-max=1000     the largest N for the warm all-pending scenario
               --databases=sqlite,postgres,postgres-fsync
@@ -60,6 +65,7 @@ record Options(
         int repetitions = 5;
         Integer largeRepetitions = null;
         int warmRuns = 10;
+        int warmRepetitions = 9;
         int warmAllRuns = 3;
         int warmAllMaxSize = 1_000;
         List<DatabaseSetup> databases = List.of(DatabaseSetup.values());
@@ -78,6 +84,7 @@ record Options(
                     sizes = List.of(100, 1_000);
                     repetitions = 3;
                     warmRuns = 5;
+                    warmRepetitions = 3;
                     warmAllRuns = 2;
                     databases = List.of(DatabaseSetup.SQLITE, DatabaseSetup.POSTGRES);
                     processorRepetitions = 3;
@@ -91,6 +98,7 @@ record Options(
                 case "--reps" -> repetitions = positive(name, value);
                 case "--large-reps" -> largeRepetitions = positive(name, value);
                 case "--warm-runs" -> warmRuns = positive(name, value);
+                case "--warm-reps" -> warmRepetitions = positive(name, value);
                 case "--warm-all-runs" -> warmAllRuns = Integer.parseInt(value);
                 case "--warm-all-max" -> warmAllMaxSize = Integer.parseInt(value);
                 case "--databases" ->
@@ -110,6 +118,7 @@ record Options(
                 repetitions,
                 largeRepetitions != null ? largeRepetitions : repetitions,
                 warmRuns,
+                warmRepetitions,
                 warmAllRuns,
                 warmAllMaxSize,
                 databases,
@@ -123,6 +132,14 @@ record Options(
     /** The cold JVMs per figure at {@code size} migrations. */
     int repetitions(int size) {
         return size > 1_000 ? largeRepetitions : repetitions;
+    }
+
+    /**
+     * The JVMs for the nothing-pending warm figure at {@code size} migrations: {@link #warmRepetitions} up to the
+     * size where targets apply, and never fewer than {@link #repetitions(int)}, which measure it too.
+     */
+    int warmRepetitions(int size) {
+        return size <= Targets.TARGET_SIZE ? Math.max(warmRepetitions, repetitions(size)) : repetitions(size);
     }
 
     private static int positive(String name, String value) {

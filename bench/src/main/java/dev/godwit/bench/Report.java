@@ -58,7 +58,14 @@ final class Report {
                                 : " (" + options.largeRepetitions() + " for N above 1,000)")
                 .append(", ")
                 .append(options.warmRuns())
-                .append(" timed runs per warm JVM. Godwit ")
+                .append(" timed runs per warm JVM")
+                .append(
+                        options.warmRepetitions(Targets.TARGET_SIZE) == options.repetitions(Targets.TARGET_SIZE)
+                                ? ""
+                                : String.format(
+                                        ", %d JVMs for the warm figure with nothing pending up to N = %,d",
+                                        options.warmRepetitions(Targets.TARGET_SIZE), Targets.TARGET_SIZE))
+                .append(". Godwit ")
                 .append(versions.getProperty("godwit"))
                 .append(" (JDBI ")
                 .append(versions.getProperty("jdbi"))
