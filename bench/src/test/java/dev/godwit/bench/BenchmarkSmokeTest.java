@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +33,20 @@ class BenchmarkSmokeTest {
                 "--work=" + temp.resolve("work")));
 
         String markdown = Files.readString(report);
-        // The second warm JVM of each contender ran on its own database, migrated by an untimed JVM first.
         assertThat(markdown).contains("2 JVMs for the warm figure with nothing pending up to N = 1,000");
+        // The second warm JVM of each contender ran, on its own database that an untimed JVM migrated first: the
+        // children's logs are kept in the work directory, one per JVM, named after what it measured.
+        try (Stream<Path> logs = Files.list(temp.resolve("work/logs"))) {
+            List<String> names = logs.map(path -> path.getFileName().toString()).toList();
+            for (Contender contender : Contender.values()) {
+                String prefix = "sqlite-n10-" + contender.workName();
+                assertThat(names)
+                        .as(contender.label())
+                        .anyMatch(name -> name.endsWith(prefix + "-warm-setup.out"))
+                        .filteredOn(name -> name.endsWith(prefix + "-warm.out"))
+                        .hasSize(2);
+            }
+        }
         for (Metric metric : Metric.values()) {
             String row = "| " + metric.label() + " | 10 |";
             assertThat(markdown).contains(row);
