@@ -1,6 +1,7 @@
 package dev.godwit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.godwit.runtime.internal.database.DatabaseSupport;
 import dev.godwit.runtime.internal.database.TableName;
@@ -206,6 +207,28 @@ class TrackingTableReadTest {
                         .containsEntry("v8", Instant.parse("0099-06-30T12:00:00.500Z"));
                 assertThat(rows.values()).containsExactlyElementsOf(readOneByOne(connection, tracking, rows));
             }
+        }
+    }
+
+    /**
+     * A table made by hand without the runner's {@code NOT NULL}: a row without {@code executed_at} is an error that
+     * names the migration and says how to mend the row, not a crash or a timestamp made up.
+     */
+    @EachDatabase
+    void aRowWithoutExecutedAtIsReportedWithItsMigration(DatabaseKind kind) throws Exception {
+        TestDatabase database = databases.create(kind, tempDir);
+        database.execute("CREATE TABLE godwit_migrations (id VARCHAR(255) PRIMARY KEY, status VARCHAR(16), executed_at "
+                + (kind == DatabaseKind.SQLITE ? "TEXT" : "TIMESTAMPTZ")
+                + ", execution_time_ms BIGINT, error TEXT, checksum VARCHAR(64))");
+        insertSuccesses(database, Map.of("v1", "2024-05-01T12:34:56.789Z"));
+        database.execute("INSERT INTO godwit_migrations VALUES ('v2', 'success', NULL, 1, NULL, NULL)");
+        try (Connection connection = database.connect()) {
+            TrackingTable tracking = tracking(connection);
+
+            assertThatThrownBy(() -> tracking.readAll(connection))
+                    .isInstanceOf(TrackingTableException.class)
+                    .hasMessage("The tracking table godwit_migrations has no executed_at for migration v2. Set it to"
+                            + " when the migration ran, or delete the row to run the migration again.");
         }
     }
 

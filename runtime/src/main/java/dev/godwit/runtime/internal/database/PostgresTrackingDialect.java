@@ -102,7 +102,7 @@ public final class PostgresTrackingDialect implements TrackingDialect {
     public Instant timestamp(ResultSet resultSet, int column) throws SQLException {
         String text = resultSet.getString(column);
         if (text == null) {
-            throw new SQLException("A row of the tracking table has no executed_at; it must be NOT NULL.");
+            return null;
         }
         Instant parsed = PostgresTimestamps.parse(text);
         return parsed != null

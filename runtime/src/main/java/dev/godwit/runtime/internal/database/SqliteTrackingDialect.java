@@ -106,6 +106,9 @@ public final class SqliteTrackingDialect implements TrackingDialect {
     }
 
     private static Instant parseTimestamp(String text) {
+        if (text == null) {
+            return null;
+        }
         Instant parsed = parseWritten(text);
         if (parsed != null) {
             return parsed;

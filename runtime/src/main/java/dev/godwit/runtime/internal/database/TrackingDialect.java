@@ -242,7 +242,8 @@ public interface TrackingDialect {
      *
      * @param resultSet the result set, on a row
      * @param column the column's index
-     * @return the timestamp
+     * @return the timestamp, or {@code null} if the column is {@code NULL} (in a table made without the runner's {@code
+     *     NOT NULL}), which {@link RowFactory} reports
      * @throws SQLException if the driver cannot read it
      */
     Instant timestamp(ResultSet resultSet, int column) throws SQLException;

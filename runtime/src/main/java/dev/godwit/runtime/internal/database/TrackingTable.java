@@ -256,6 +256,10 @@ public final class TrackingTable {
                     + "' for migration " + id + "; the runner writes only 'success' and 'failed'. Correct the row,"
                     + " or delete it to run the migration again.");
         }
+        if (executedAt == null) {
+            throw new TrackingTableException("The tracking table " + name + " has no executed_at for migration " + id
+                    + ". Set it to when the migration ran, or delete the row to run the migration again.");
+        }
         return new TrackingRow(id, parsed, executedAt, Duration.ofMillis(executionTimeMs), error, checksum);
     }
 }
