@@ -78,13 +78,12 @@ final class Measurements {
         DatabaseSetup setup = database.setup();
         int size = workload.size();
         String classPath = workload.classPath(contender);
-        String label = setup.option() + "-n" + size + "-" + contender.workName();
+        String label = label(workload, contender);
         String url = database.create();
         ChildLauncher.Result all = migrate(label + "-all", classPath, contender, url, "once", 0);
         ChildLauncher.Result noop = migrate(label + "-noop", classPath, contender, url, "once", 0);
         checkMigrated(url, size, contender);
-        ChildLauncher.Result warm =
-                migrate(label + "-warm", classPath, contender, url, "warm-noop", options.warmRuns());
+        double warmNoop = warmNoop(workload, contender, label, url);
         database.drop(url);
 
         results.add(setup, Metric.ALL_PENDING, size, contender, seconds(all.nanos("first_ns")));
@@ -92,8 +91,6 @@ final class Measurements {
         results.add(setup, Metric.NOOP_COLD, size, contender, seconds(noop.nanos("first_ns")));
         results.add(setup, Metric.NOOP_PROCESS, size, contender, seconds(noop.processNanos()));
         results.add(setup, Metric.RSS_NOOP, size, contender, noop.nanos("vmhwm_kb") / 1024.0);
-        double warmNoop = median(warm.nanosList("runs_ns"));
-        results.add(setup, Metric.NOOP_WARM, size, contender, warmNoop);
         String warmAll = "";
         if (options.warmAllRuns() > 0 && size <= options.warmAllMaxSize()) {
             String fresh = database.create();
@@ -123,15 +120,12 @@ final class Measurements {
         DatabaseSetup setup = database.setup();
         int size = workload.size();
         String classPath = workload.classPath(contender);
-        String label = setup.option() + "-n" + size + "-" + contender.workName();
+        String label = label(workload, contender);
         String url = database.create();
         migrate(label + "-warm-setup", classPath, contender, url, "once", 0);
         checkMigrated(url, size, contender);
-        ChildLauncher.Result warm =
-                migrate(label + "-warm", classPath, contender, url, "warm-noop", options.warmRuns());
+        double warmNoop = warmNoop(workload, contender, label, url);
         database.drop(url);
-        double warmNoop = median(warm.nanosList("runs_ns"));
-        results.add(setup, Metric.NOOP_WARM, size, contender, warmNoop);
         System.out.printf(
                 "  %-32s N=%,-7d warm %d/%d  %-15s  warm %s%n",
                 setup.label(),
@@ -142,10 +136,24 @@ final class Measurements {
                 Report.time(warmNoop));
     }
 
+    /** The name of a contender's JVMs on this database and workload, for their logs. */
+    private String label(Workload workload, Contender contender) {
+        return database.setup().option() + "-n" + workload.size() + "-" + contender.workName();
+    }
+
+    /** Runs the warm JVM with nothing pending on a migrated database, records its median and returns it. */
+    private double warmNoop(Workload workload, Contender contender, String label, String url) throws Exception {
+        ChildLauncher.Result warm = migrate(
+                label + "-warm", workload.classPath(contender), contender, url, "warm-noop", options.warmRuns());
+        double median = median(warm.nanosList("runs_ns"));
+        results.add(database.setup(), Metric.NOOP_WARM, workload.size(), contender, median);
+        return median;
+    }
+
     /** The untimed runs that count statements and commits. */
     private void count(Workload workload, Contender contender) throws Exception {
         StatementCounter counter = database.statementCounter().orElseThrow();
-        String label = database.setup().option() + "-n" + workload.size() + "-" + contender.workName();
+        String label = label(workload, contender);
         String classPath = workload.classPath(contender);
         String url = database.create();
         counter.logStatements(url);
